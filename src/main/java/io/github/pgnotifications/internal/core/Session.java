@@ -1,0 +1,145 @@
+package io.github.pgnotifications.internal.core;
+
+import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.NotificationRecorder;
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.listen.ChannelNames;
+import io.github.pgnotifications.internal.provision.Jdbc;
+import io.github.pgnotifications.internal.provision.PostgresServer;
+import io.github.pgnotifications.internal.provision.TestDatabase;
+import io.github.pgnotifications.internal.record.Recorder;
+import io.github.pgnotifications.internal.schema.Catalog;
+import io.github.pgnotifications.internal.schema.Script;
+import io.github.pgnotifications.internal.schema.ScriptRunner;
+import io.github.pgnotifications.internal.schema.TableName;
+import io.github.pgnotifications.internal.schema.TriggerInstaller;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one test class needs, without JUnit: a database of its own with the scripts run and the triggers
+ * installed, and a recorder listening on every channel. Closing it stops the recorder and drops the database.
+ */
+public final class Session implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+    private final TestDatabase database;
+    private final Recorder recorder;
+    private final DataSource dataSource;
+
+    private Session(TestDatabase database, Recorder recorder) {
+        this.database = database;
+        this.recorder = recorder;
+        this.dataSource = Jdbc.dataSource(database.connectionInfo());
+    }
+
+    /**
+     * Validates the settings, then prepares a database on the server and starts recording.
+     *
+     * @throws SetupException naming the bad value and what to do
+     */
+    public static Session open(SessionSettings settings, PostgresServer server) {
+        List<Script> scripts = settings.scripts().stream().map(Script::load).toList();
+        settings.channels().forEach(channel -> ChannelNames.validate(channel, "@PgNotifications(channels)"));
+        long started = System.nanoTime();
+        TestDatabase database = TestDatabase.create(server);
+        try {
+            Session session = prepare(settings, scripts, database);
+            LOG.debug("Prepared {} on {} in {} ms", database.name(), server.description(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return session;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Session prepare(SessionSettings settings, List<Script> scripts, TestDatabase database) {
+        ConnectionInfo info = database.connectionInfo();
+        Catalog catalog;
+        Map<String, List<String>> keylessByChannel = new LinkedHashMap<>();
+        Set<String> channels = new LinkedHashSet<>();
+        try (Connection connection = connectForScripts(info)) {
+            scripts.forEach(script -> ScriptRunner.run(connection, script));
+            catalog = Catalog.read(connection);
+            List<TableName> tables = settings.tables().stream().map(catalog::resolve).toList();
+            if (!tables.isEmpty()) {
+                TriggerInstaller.installFunction(connection);
+            }
+            for (TableName table : tables) {
+                String channel = ChannelNames.validate(table.name(), "@PgNotifications(tables)");
+                TriggerInstaller.install(connection, table, channel, catalog.keyOf(table));
+                channels.add(channel);
+                if (catalog.keyOf(table).isEmpty()) {
+                    keylessByChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(table.toString());
+                }
+            }
+        } catch (SQLException e) {
+            throw new SetupException(Messages.prepareFailed(database.name(), e.getMessage()), e);
+        }
+        channels.addAll(settings.channels());
+        return new Session(database, startRecorder(settings, info, catalog, List.copyOf(channels), keylessByChannel));
+    }
+
+    private static Connection connectForScripts(ConnectionInfo info) throws SQLException {
+        // Simple query mode sends each script to the server as one text, so error positions point into the script.
+        ConnectionInfo simple = new ConnectionInfo(info.jdbcUrl() + (info.jdbcUrl().contains("?") ? "&" : "?")
+                + "preferQueryMode=simple", info.username(), info.password());
+        return Jdbc.connect(simple);
+    }
+
+    private static Recorder startRecorder(SessionSettings settings, ConnectionInfo info, Catalog catalog,
+                                          List<String> channels, Map<String, List<String>> keylessByChannel) {
+        try {
+            return Recorder.start(info, channels, settings.timeout(),
+                    (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), keylessByChannel);
+        } catch (SQLException e) {
+            throw new SetupException(Messages.listenFailed(channels, e.getMessage()), e);
+        }
+    }
+
+    /** The recorder, listening on every channel. */
+    public NotificationRecorder recorder() {
+        return recorder;
+    }
+
+    /** A DataSource for the test database. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** How to reach the test database. */
+    public ConnectionInfo connectionInfo() {
+        return database.connectionInfo();
+    }
+
+    /** Stops recording and drops the database (or, for a shared database, removes the installed triggers). */
+    @Override
+    public void close() {
+        recorder.close();
+        if (database.isShared()) {
+            removeTriggers();
+        }
+        database.close();
+    }
+
+    private void removeTriggers() {
+        try (Connection connection = Jdbc.connect(database.connectionInfo())) {
+            TriggerInstaller.uninstall(connection);
+        } catch (SQLException e) {
+            LOG.warn("Could not remove the installed triggers from {}: {}", database.name(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.pgnotifications.internal.junit;
+
+import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.NotificationRecorder;
+import io.github.pgnotifications.PgNotifications;
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.core.Session;
+import io.github.pgnotifications.internal.provision.ServerSettings;
+import io.github.pgnotifications.internal.provision.Servers;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit adapter: reads the configuration, asks the core for a {@link Session} per annotated class (kept in that
+ * class's store, so JUnit closes it after the class), resets the recorder before each test and resolves parameters.
+ * Holds no state of its own.
+ */
+public final class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(PgNotificationsExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        session(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        session(context).recorder().reset();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == NotificationRecorder.class || type == DataSource.class || type == ConnectionInfo.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        Session session;
+        try {
+            session = session(context);
+        } catch (ExtensionConfigurationException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+        if (type == NotificationRecorder.class) {
+            return session.recorder();
+        }
+        return type == DataSource.class ? session.dataSource() : session.connectionInfo();
+    }
+
+    /** The session of the nearest enclosing class that carries {@code @PgNotifications}, opened on first use. */
+    private static Session session(ExtensionContext context) {
+        ExtensionContext owner = annotatedClassContext(context);
+        PgNotifications annotation = annotation(owner.getRequiredTestClass()).orElseThrow();
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Session.class, key -> open(owner, annotation),
+                Session.class);
+    }
+
+    private static ExtensionContext annotatedClassContext(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            ExtensionContext candidate = c.get();
+            boolean classLevel = candidate.getTestMethod().isEmpty() && candidate.getTestClass().isPresent();
+            if (classLevel && annotation(candidate.getRequiredTestClass()).isPresent()) {
+                return candidate;
+            }
+        }
+        throw new ExtensionConfigurationException(Messages.notAnnotated(context.getDisplayName()));
+    }
+
+    private static Optional<PgNotifications> annotation(Class<?> testClass) {
+        return AnnotationSupport.findAnnotation(testClass, PgNotifications.class);
+    }
+
+    private static Session open(ExtensionContext owner, PgNotifications annotation) {
+        try {
+            ServerSettings serverSettings = owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                    ServerSettings.class, key -> ServerSettings.read(owner::getConfigurationParameter),
+                    ServerSettings.class);
+            return Session.open(Settings.of(annotation, owner), Servers.obtain(serverSettings));
+        } catch (SetupException e) {
+            throw new ExtensionConfigurationException(Messages.inClass(owner.getRequiredTestClass(), e.getMessage()),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.pgnotifications.internal.provision;
+
+import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/** PostgreSQL in a Testcontainers container, for teams that want a specific image. Needs Docker. */
+final class ContainerServer implements PostgresServer {
+
+    private final PostgreSQLContainer container;
+    private final JdbcUrl url;
+
+    private ContainerServer(PostgreSQLContainer container) {
+        this.container = container;
+        this.url = JdbcUrl.parse(container.getJdbcUrl());
+    }
+
+    static ContainerServer start(String image) {
+        if (!dockerAvailable()) {
+            throw new SetupException(Messages.dockerMissing(image));
+        }
+        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(image)
+                .asCompatibleSubstituteFor("postgres"));
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "pg-notifications-container-stop"));
+        return new ContainerServer(container);
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String description() {
+        return "container " + container.getDockerImageName() + " at " + url.servers();
+    }
+
+    @Override
+    public ConnectionInfo maintenanceDatabase() {
+        return database(url.database());
+    }
+
+    @Override
+    public ConnectionInfo database(String name) {
+        return new ConnectionInfo(url.withDatabase(name).toUrl(), container.getUsername(), container.getPassword());
+    }
+}

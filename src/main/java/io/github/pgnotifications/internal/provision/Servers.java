@@ -1,0 +1,37 @@
+package io.github.pgnotifications.internal.provision;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The servers of this JVM: one embedded server shared by every test class (started on first use, stopped by its
+ * shutdown hook when the JVM exits), one container per image. A JVM-wide registry because a server outlives any one
+ * test run: JUnit's own test kit runs engines inside engines, and each would otherwise start its own.
+ */
+public final class Servers {
+
+    // Guarded by the class lock; servers are started at most once per key.
+    private static final Map<Object, PostgresServer> STARTED = new HashMap<>();
+
+    private Servers() {
+    }
+
+    /** The server the settings ask for, started if needed. */
+    public static PostgresServer obtain(ServerSettings settings) {
+        return switch (settings.kind()) {
+            case EXISTING -> new ExistingServer(settings.jdbcUrl(), settings.username(), settings.password());
+            case EMBEDDED -> shared(ServerSettings.Kind.EMBEDDED, EmbeddedServer::start);
+            case CONTAINER -> shared(settings.image(), () -> ContainerServer.start(settings.image()));
+        };
+    }
+
+    private static synchronized PostgresServer shared(Object key, Supplier<PostgresServer> start) {
+        PostgresServer server = STARTED.get(key);
+        if (server == null) {
+            server = start.get();
+            STARTED.put(key, server);
+        }
+        return server;
+    }
+}

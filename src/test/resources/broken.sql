@@ -1,0 +1,3 @@
+CREATE TABLE fine (id int PRIMARY KEY);
+
+CREATE TABEL broken (id int);

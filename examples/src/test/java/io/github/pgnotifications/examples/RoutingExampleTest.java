@@ -79,7 +79,7 @@ class RoutingExampleTest {
              PreparedStatement order = connection.prepareStatement(
                      "INSERT INTO orders (id, user_id, item, quantity) VALUES (?, ?, 'notebook', 1)")) {
             user.setString(1, userId);
-            user.setString(2, userId.toUpperCase());
+            user.setString(2, "Customer " + userId);
             user.executeUpdate();
             order.setInt(1, orderId);
             order.setString(2, userId);

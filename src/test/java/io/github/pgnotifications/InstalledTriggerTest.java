@@ -1,0 +1,70 @@
+package io.github.pgnotifications;
+
+import static io.github.pgnotifications.support.Sql.exec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pgnotifications.support.Sql;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What the installed trigger sends, and that it never makes the application's write fail. */
+@Timeout(30)
+@PgNotifications(tables = {"documents", "Sales Dept.Big \"Orders\" ü"}, scripts = "classpath:payloads.sql")
+class InstalledTriggerTest {
+
+    @Test
+    void thePayloadHasTheSeedsShape(NotificationRecorder recorder, DataSource db) throws Exception {
+        exec(db, "INSERT INTO documents VALUES (1, 'hello')");
+
+        String payload = recorder.channel("documents").awaitInsert(1).notification().payload();
+
+        JsonNode json = new ObjectMapper().readTree(payload);
+        assertThat(json.fieldNames()).toIterable()
+                .containsExactly("timestamp", "action", "db_schema", "table", "record", "old");
+        assertThat(json.get("action").asText()).isEqualTo("insert");
+        assertThat(json.get("old").isNull()).isTrue();
+    }
+
+    @Test
+    void aRowTooLargeForANotificationIsSentWithOnlyItsKeyAndTheWriteSucceeds(NotificationRecorder recorder,
+                                                                            DataSource db) {
+        // 4,500 two-byte characters: 9,000 bytes, over the limit although fewer than 7,999 characters. The update
+        // of a row that fits on its own carries the row twice (record and old) and goes over too.
+        exec(db, "INSERT INTO documents VALUES (2, repeat('é', 4500))",
+                "INSERT INTO documents VALUES (3, repeat('ü', 3000))",
+                "UPDATE documents SET body = repeat('ö', 3000) WHERE id = 3");
+
+        ChangeEvent insert = recorder.channel("documents").awaitInsert(2);
+        ChangeEvent update = recorder.channel("documents").awaitUpdate(3);
+
+        assertThat(insert.truncated()).isTrue();
+        assertThat(insert.record()).containsOnlyKeys("id");
+        assertThat(update.truncated()).isTrue();
+        assertThat(update.old()).containsOnlyKeys("id").containsEntry("id", 3);
+        assertThat(recorder.channel("documents").awaitInsert(3).truncated()).isFalse();
+        assertThat(Sql.column(db, "SELECT length(body) FROM documents ORDER BY id")).containsExactly("4500", "3000");
+    }
+
+    @Test
+    void aTableWithSpacesCapitalsQuotesAndNonAsciiInAnotherSchemaWorks(NotificationRecorder recorder,
+                                                                      DataSource db) {
+        exec(db, "INSERT INTO \"Sales Dept\".\"Big \"\"Orders\"\" ü\" VALUES (7, 'n')");
+
+        ChangeEvent event = recorder.channel("Big \"Orders\" ü").awaitInsert(7);
+
+        assertThat(event.schema()).isEqualTo("Sales Dept");
+        assertThat(event.record()).containsEntry("Order Id", 7);
+    }
+
+    @Test
+    void oneSharedFunctionServesEveryTableWithATriggerPerTable(DataSource db) {
+        assertThat(Sql.column(db, "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                + " WHERE n.nspname = 'pgnotifications'")).containsExactly("notify_change");
+        assertThat(Sql.column(db, "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'pgnotifications_change'"
+                + " ORDER BY 1")).isEqualTo(List.of("\"Sales Dept\".\"Big \"\"Orders\"\" ü\"", "documents"));
+    }
+}

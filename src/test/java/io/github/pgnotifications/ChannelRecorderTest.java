@@ -181,7 +181,7 @@ class ChannelRecorderTest {
     void aTimedOutAwaitOnASilentChannelSaysNothingArrivedAndWhy() {
         assertThatThrownBy(() -> recorder.channel("accounts").within(Duration.ofMillis(50)).awaitUpdate("nope"))
                 .isInstanceOf(AssertionFailedError.class)
-                .hasMessage("Timed out after 50ms waiting for UPDATE id=nope on channel 'accounts'.\n"
+                .hasMessage("Timed out after 50ms waiting for UPDATE id='nope' on channel 'accounts'.\n"
                         + "Nothing arrived on 'accounts' since the test started. Was the write committed? A transaction"
                         + " that is still open, or rolled back (as in a @Transactional test), sends no notification.");
     }
@@ -207,7 +207,7 @@ class ChannelRecorderTest {
     void anAwaitByIdOnATableWithoutKeySaysWhichColumnToChoose() {
         assertThatThrownBy(() -> recorder.channel("audit_log").awaitInsert("x"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Cannot find id x on channel 'audit_log': table public.audit_log has no primary key and"
+                .hasMessage("Cannot find id 'x' on channel 'audit_log': table public.audit_log has no primary key and"
                         + " no 'id' column. Say which column identifies a row, e.g."
                         + " recorder.channel(\"audit_log\").keyedBy(\"email\").awaitInsert(...).");
     }

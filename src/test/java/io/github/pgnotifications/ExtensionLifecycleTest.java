@@ -157,7 +157,7 @@ class ExtensionLifecycleTest {
         Engine.run(CleanupCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
 
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("pg-notifications-listener"));
+                .noneMatch(name -> name.startsWith("vert.x-"));
         try (Connection admin = connect(SEEN.get(0))) {
             assertThat(Sql.count(admin, "SELECT count(*) FROM pg_database WHERE datname = '" + SEEN.get(1) + "'"))
                     .isZero();

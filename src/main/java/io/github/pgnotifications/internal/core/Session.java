@@ -5,6 +5,7 @@ import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.listen.ChannelNames;
+import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.provision.Jdbc;
 import io.github.pgnotifications.internal.provision.PostgresServer;
 import io.github.pgnotifications.internal.provision.TestDatabase;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -105,7 +105,7 @@ public final class Session implements AutoCloseable {
         try {
             return Recorder.start(info, channels, settings.timeout(),
                     (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), keylessByChannel);
-        } catch (SQLException e) {
+        } catch (SQLException | ListenException e) {
             throw new SetupException(Messages.listenFailed(channels, e.getMessage()), e);
         }
     }

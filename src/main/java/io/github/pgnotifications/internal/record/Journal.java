@@ -4,7 +4,6 @@ import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.listen.NotificationListener;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ final class Journal implements NotificationListener.Sink {
     private final KeyResolver keys;
     private Instant since = Instant.now();
     private long syncedToken;
-    private SQLException failure;
+    private Throwable failure;
 
     Journal(List<String> channelNames, String syncChannel, KeyResolver keys) {
         channelNames.forEach(name -> channels.put(name, new ChannelLog()));
@@ -60,7 +59,7 @@ final class Journal implements NotificationListener.Sink {
     }
 
     @Override
-    public void failed(SQLException cause) {
+    public void failed(Throwable cause) {
         lock.lock();
         try {
             failure = cause;

@@ -47,13 +47,14 @@ final class Keys {
         return names + "=" + show(id);
     }
 
+    /** Text in quotes, so that a stray space or a number-versus-text mix-up is visible: {@code 'alan '}, {@code 7}. */
     static String show(Object id) {
         if (id instanceof Collection<?> parts) {
             StringJoiner joined = new StringJoiner(", ", "(", ")");
             parts.forEach(part -> joined.add(show(part)));
             return joined.toString();
         }
-        return String.valueOf(id);
+        return id instanceof CharSequence text ? "'" + text + "'" : String.valueOf(id);
     }
 
     private static String canonical(Object value) {

@@ -5,6 +5,7 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import io.github.pgnotifications.internal.provision.Jdbc;
 import java.sql.Connection;
@@ -54,18 +55,18 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
      *                               at once with advice
      */
     public static Recorder start(ConnectionInfo database, List<String> channels, Duration timeout, KeyResolver keys,
-                                 Map<String, List<String>> keylessTablesByChannel) throws SQLException {
+                                 Map<String, List<String>> keylessTablesByChannel)
+            throws SQLException, ListenException {
         String syncChannel = "pgnotifications_sync_" + UUID.randomUUID().toString().replace("-", "");
         Journal journal = new Journal(channels, syncChannel, keys);
         List<String> listened = new java.util.ArrayList<>(channels);
         listened.add(syncChannel);
         Connection syncConnection = Jdbc.connect(database);
         try {
-            NotificationListener listener = NotificationListener.start(database, listened, journal,
-                    "pg-notifications-listener-" + syncChannel.substring(syncChannel.length() - 8));
+            NotificationListener listener = NotificationListener.start(database, listened, journal);
             return new Recorder(journal, listener, syncConnection, syncChannel, timeout, keys,
                     Map.copyOf(keylessTablesByChannel));
-        } catch (SQLException | RuntimeException e) {
+        } catch (ListenException | RuntimeException e) {
             syncConnection.close();
             throw e;
         }

@@ -28,9 +28,16 @@ public interface NotificationRecorder {
     List<Notification> notifications();
 
     /**
+     * The times since the last reset when the recorder was not listening, oldest first. Empty when nothing was lost.
+     * An await that is waiting when a gap begins fails at once with its reason; the recorder reconnects by itself.
+     */
+    List<ListenerGap> gaps();
+
+    /**
      * Returns once every notification committed before this call has been recorded. It sends a notification on a
      * private channel and waits for it: PostgreSQL delivers notifications in commit order, so everything committed
-     * earlier has arrived by then. No sleeping, no polling.
+     * earlier has arrived by then. No sleeping, no polling. While the listener is reconnecting it first waits for
+     * it to listen again.
      *
      * @throws AssertionError if the listener fails or the private notification does not arrive within the timeout
      */

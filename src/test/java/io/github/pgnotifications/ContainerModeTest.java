@@ -19,8 +19,7 @@ class ContainerModeTest {
         Assumptions.assumeTrue(Docker.isAvailable(),
                 "Docker is not available here; container mode is tested where a Docker engine answers");
 
-        Engine.run(ContainerCase.class, Map.of(PgNotifications.SERVER_PROPERTY_NAME, "container"))
-                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Engine.assertPassed(Engine.run(ContainerCase.class, Map.of(PgNotifications.SERVER_PROPERTY_NAME, "container")), 1);
     }
 
     @PgNotifications(tables = "items", scripts = "classpath:lifecycle.sql")

@@ -46,9 +46,8 @@ class ExistingServerModeTest {
         SEEN.clear();
         String url = "jdbc:postgresql://localhost:" + external.getPort() + "/postgres";
 
-        Engine.run(ExistingServerCase.class, Map.of(PgNotifications.JDBC_URL_PROPERTY_NAME, url,
-                PgNotifications.USERNAME_PROPERTY_NAME, "postgres"))
-                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Engine.assertPassed(Engine.run(ExistingServerCase.class, Map.of(PgNotifications.JDBC_URL_PROPERTY_NAME, url,
+                PgNotifications.USERNAME_PROPERTY_NAME, "postgres")), 1);
 
         assertThat(SEEN.get(0)).startsWith("jdbc:postgresql://localhost:" + external.getPort() + "/pgnotifications_");
         assertThat(SEEN.get(1)).startsWith("pgnotifications_");
@@ -60,9 +59,8 @@ class ExistingServerModeTest {
         SEEN.clear();
         String url = "jdbc:postgresql://localhost:" + external.getPort() + "/appdb";
 
-        Engine.run(ExistingServerCase.class, Map.of(PgNotifications.JDBC_URL_PROPERTY_NAME, url,
-                PgNotifications.USERNAME_PROPERTY_NAME, "app"))
-                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Engine.assertPassed(Engine.run(ExistingServerCase.class, Map.of(PgNotifications.JDBC_URL_PROPERTY_NAME, url,
+                PgNotifications.USERNAME_PROPERTY_NAME, "app")), 1);
 
         assertThat(SEEN.get(1)).isEqualTo("appdb");
         DataSource appdb = external.getDatabase("postgres", "appdb");
@@ -79,9 +77,8 @@ class ExistingServerModeTest {
         Assumptions.assumeTrue(reachable(url), "no PostgreSQL answers on 127.0.0.1:5432 as user postgres");
         SEEN.clear();
 
-        Engine.run(ExistingServerCase.class, Map.of(PgNotifications.JDBC_URL_PROPERTY_NAME, url,
-                PgNotifications.USERNAME_PROPERTY_NAME, "postgres"))
-                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Engine.assertPassed(Engine.run(ExistingServerCase.class, Map.of(PgNotifications.JDBC_URL_PROPERTY_NAME, url,
+                PgNotifications.USERNAME_PROPERTY_NAME, "postgres")), 1);
 
         assertThat(SEEN.get(0)).startsWith("jdbc:postgresql://127.0.0.1:5432/pgnotifications_");
         try (Connection admin = DriverManager.getConnection(url, credentials())) {

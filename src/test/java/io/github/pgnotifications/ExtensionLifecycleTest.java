@@ -34,7 +34,7 @@ class ExtensionLifecycleTest {
     void parametersAreInjectedIntoConstructorsLifecycleMethodsAndTests() {
         SEEN.clear();
 
-        Engine.run(InjectionCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Engine.assertPassed(Engine.run(InjectionCase.class), 1);
 
         assertThat(SEEN).containsExactly("beforeAll", "constructor", "beforeEach", "test");
     }
@@ -66,7 +66,7 @@ class ExtensionLifecycleTest {
 
     @Test
     void eachTestSeesOnlyNotificationsCommittedAfterItStarted() {
-        Engine.run(ResetCase.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        Engine.assertPassed(Engine.run(ResetCase.class), 2);
     }
 
     @PgNotifications(tables = "items", scripts = "classpath:lifecycle.sql")
@@ -90,7 +90,7 @@ class ExtensionLifecycleTest {
     void nestedClassesShareTheEnclosingClassesDatabaseAndRecorder() {
         SEEN.clear();
 
-        Engine.run(NestingCase.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        Engine.assertPassed(Engine.run(NestingCase.class), 2);
 
         assertThat(SEEN).hasSize(2).containsOnly(SEEN.get(0));
     }
@@ -117,7 +117,7 @@ class ExtensionLifecycleTest {
 
     @Test
     void theAnnotationWorksAsAMetaAnnotation() {
-        Engine.run(MetaAnnotatedCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Engine.assertPassed(Engine.run(MetaAnnotatedCase.class), 1);
     }
 
     @Target(ElementType.TYPE)
@@ -138,8 +138,7 @@ class ExtensionLifecycleTest {
 
     @Test
     void theTimeoutComesFromTheConfigurationParameterWhenTheAnnotationHasNone() {
-        Engine.run(TimeoutCase.class, java.util.Map.of(PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME, "750ms"))
-                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Engine.assertPassed(Engine.run(TimeoutCase.class, java.util.Map.of(PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME, "750ms")), 1);
     }
 
     @PgNotifications(channels = "anything")
@@ -154,7 +153,7 @@ class ExtensionLifecycleTest {
     void afterTheClassTheListenerHasStoppedAndTheDatabaseIsGone() throws Exception {
         SEEN.clear();
 
-        Engine.run(CleanupCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Engine.assertPassed(Engine.run(CleanupCase.class), 1);
 
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("vert.x-"));

@@ -1,8 +1,13 @@
 package io.github.pgnotifications.internal;
 
+import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.PgNotifications;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -167,18 +172,39 @@ public final class Messages {
                 + " recorder.channel(\"" + channel + "\").keyedBy(\"email\").awaitInsert(...).";
     }
 
-    public static String timedOut(String expectation, String channel, String timeout, List<String> arrived) {
+    public static String timedOut(String expectation, String channel, String timeout, List<String> arrived,
+                                  List<ListenerGap> gaps) {
         StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
                 .append(expectation).append(" on channel '").append(channel).append("'.");
         if (arrived.isEmpty()) {
-            return message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
+            message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
                     .append(" write committed? A transaction that is still open, or rolled back (as in a")
-                    .append(" @Transactional test), sends no notification.").toString();
+                    .append(" @Transactional test), sends no notification.");
+        } else {
+            message.append("\nReceived on '").append(channel).append("' since the test started (")
+                    .append(arrived.size()).append("):");
+            arrived.forEach(line -> message.append("\n  ").append(line));
         }
-        message.append("\nReceived on '").append(channel).append("' since the test started (")
-                .append(arrived.size()).append("):");
-        arrived.forEach(line -> message.append("\n  ").append(line));
+        gaps.forEach(gap -> message.append("\nThe listener was not listening from ").append(time(gap.lostAt()))
+                .append(gap.restoredAt() == null ? " on" : " to " + time(gap.restoredAt())).append(" (")
+                .append(clause(gap.reason())).append("): notifications committed then were lost."));
         return message.toString();
+    }
+
+    public static String gapDuringWait(String expectation, Instant lostAt, String reason) {
+        return "The listener lost its connection at " + time(lostAt) + " while waiting for " + expectation + ": "
+                + clause(reason) + ". Notifications committed until it reconnects are lost, so this wait cannot"
+                + " succeed; the recorder reconnects by itself and later awaits work (see recorder.gaps()).";
+    }
+
+    public static String stillReconnecting(String timeout, Instant lostAt, String reason) {
+        return "The listener has been reconnecting since " + time(lostAt) + " (" + clause(reason) + ") and was not"
+                + " listening again within " + timeout + ". Check that the server is up.";
+    }
+
+    private static String time(Instant instant) {
+        return DateTimeFormatter.ISO_LOCAL_TIME.format(instant.atZone(ZoneId.systemDefault()).toLocalTime()
+                .truncatedTo(ChronoUnit.MILLIS));
     }
 
     public static String syncTimedOut(String timeout) {
@@ -188,11 +214,6 @@ public final class Messages {
 
     public static String syncFailed(String cause) {
         return "sync() could not send its notification: " + clause(cause) + ".";
-    }
-
-    public static String listenerFailed(String expectation, String cause) {
-        return "The listener connection failed while waiting for " + expectation + ": " + clause(cause)
-                + ". Notifications sent since then were not recorded.";
     }
 
     public static String interrupted(String expectation) {

@@ -27,6 +27,20 @@ public final class Engine {
                 .execute();
     }
 
+    /** Asserts that exactly {@code tests} tests ran and all passed; otherwise fails with the first failure as cause. */
+    public static void assertPassed(EngineExecutionResults results, long tests) {
+        long failed = results.allEvents().failed().count();
+        long succeeded = results.testEvents().succeeded().count();
+        if (failed > 0 || succeeded != tests) {
+            AssertionError error = new AssertionError("expected " + tests + " passing tests, got " + succeeded
+                    + " passing and " + failed + " failed containers or tests");
+            if (failed > 0) {
+                error.initCause(firstFailure(results));
+            }
+            throw error;
+        }
+    }
+
     /** The message of the first failure reported for any container or test, or fails if there was none. */
     public static Throwable firstFailure(EngineExecutionResults results) {
         return results.allEvents().failed().stream()

@@ -104,8 +104,9 @@ public final class Session implements AutoCloseable {
                                           List<String> channels, Map<String, List<String>> keylessByChannel) {
         try {
             return Recorder.start(info, channels, settings.timeout(),
-                    (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), keylessByChannel);
-        } catch (SQLException | ListenException e) {
+                    (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), keylessByChannel,
+                    settings.health());
+        } catch (ListenException e) {
             throw new SetupException(Messages.listenFailed(channels, e.getMessage()), e);
         }
     }

@@ -2,6 +2,7 @@ package io.github.pgnotifications.internal.core;
 
 import java.time.Duration;
 import java.util.List;
+import io.github.pgnotifications.internal.listen.NotificationListener;
 
 /**
  * What one test class asked for.
@@ -10,11 +11,18 @@ import java.util.List;
  * @param channels further channels to listen on
  * @param scripts  script locations, run in order before the triggers are installed
  * @param timeout  the default await timeout
+ * @param health   how the listener checks and restores its connection
  */
-public record SessionSettings(List<String> tables, List<String> channels, List<String> scripts, Duration timeout) {
+public record SessionSettings(List<String> tables, List<String> channels, List<String> scripts, Duration timeout,
+                              NotificationListener.Health health) {
 
     /** The default await timeout: long enough for a slow CI machine, short enough to fail a test quickly. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Settings with the default listener health checks. */
+    public SessionSettings(List<String> tables, List<String> channels, List<String> scripts, Duration timeout) {
+        this(tables, channels, scripts, timeout, NotificationListener.Health.DEFAULT);
+    }
 
     /** Copies the lists. */
     public SessionSettings {

@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.record;
 
+import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Everything the listener received since the last reset, per channel. The listener thread appends and signals;
- * awaiting threads park on the signal against a deadline. Thread-safe: all state is guarded by {@link #lock}.
+ * Everything the listener received since the last reset, per channel, and the gaps in between. The listener thread
+ * appends and signals; awaiting threads park on the signal against a deadline. Thread-safe: all state is guarded by
+ * {@link #lock}.
  */
 final class Journal implements NotificationListener.Sink {
 
@@ -27,11 +28,13 @@ final class Journal implements NotificationListener.Sink {
     private final Condition changed = lock.newCondition();
     private final Map<String, ChannelLog> channels = new LinkedHashMap<>();
     private final List<Notification> all = new ArrayList<>();
+    private final List<ListenerGap> gaps = new ArrayList<>();
     private final String syncChannel;
     private final KeyResolver keys;
     private Instant since = Instant.now();
     private long syncedToken;
-    private Throwable failure;
+    private ListenerGap ongoingGap;
+    private long gapsBegun;
 
     Journal(List<String> channelNames, String syncChannel, KeyResolver keys) {
         channelNames.forEach(name -> channels.put(name, new ChannelLog()));
@@ -59,10 +62,27 @@ final class Journal implements NotificationListener.Sink {
     }
 
     @Override
-    public void failed(Throwable cause) {
+    public void lost(Instant at, String reason) {
         lock.lock();
         try {
-            failure = cause;
+            ongoingGap = new ListenerGap(at, null, reason);
+            gaps.add(ongoingGap);
+            gapsBegun++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void restored(Instant at) {
+        lock.lock();
+        try {
+            if (ongoingGap != null) {
+                ListenerGap closed = new ListenerGap(ongoingGap.lostAt(), at, ongoingGap.reason());
+                gaps.set(gaps.indexOf(ongoingGap), closed);
+                ongoingGap = null;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -77,18 +97,22 @@ final class Journal implements NotificationListener.Sink {
         return List.copyOf(channels.keySet());
     }
 
-    /** Waits until a search over the channel's log finds something, the timeout passes, or the listener fails. */
+    /**
+     * Waits until a search over the channel's log finds something, the timeout passes, or a gap begins or is going
+     * on: then whatever is awaited may have been lost, so the wait fails at once with the gap's reason.
+     */
     <T> T await(String channel, Duration timeout, Function<ChannelLog, T> search, Supplier<String> expectation) {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             ChannelLog log = channels.get(channel);
+            long gapsBefore = gapsBegun;
             while (true) {
-                checkListener(expectation);
                 T found = search.apply(log);
                 if (found != null) {
                     return found;
                 }
+                failIfGapSince(gapsBefore, expectation);
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     throw timedOut(channel, timeout, expectation.get(), log);
@@ -100,14 +124,42 @@ final class Journal implements NotificationListener.Sink {
         }
     }
 
+    /** Waits until the listener is listening, for at most the timeout. */
+    void awaitListening(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (ongoingGap != null) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new AssertionFailedError(Messages.stillReconnecting(Durations.format(timeout),
+                            ongoingGap.lostAt(), ongoingGap.reason()));
+                }
+                parkUpTo(remaining, () -> "the listener to reconnect");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The number of gaps begun so far, to tell later whether one began in between. */
+    long gapsBegun() {
+        lock.lock();
+        try {
+            return gapsBegun;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits until the sync notification with this token (or a later one) has arrived. */
-    void awaitSynced(long token, Duration timeout) {
+    void awaitSynced(long token, long gapsBefore, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Supplier<String> expectation = () -> "the recorder's sync notification";
         lock.lock();
         try {
             while (syncedToken < token) {
-                checkListener(expectation);
+                failIfGapSince(gapsBefore, expectation);
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     throw new AssertionFailedError(Messages.syncTimedOut(Durations.format(timeout)));
@@ -116,6 +168,13 @@ final class Journal implements NotificationListener.Sink {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void failIfGapSince(long gapsBefore, Supplier<String> expectation) {
+        if (gapsBegun > gapsBefore || ongoingGap != null) {
+            ListenerGap gap = ongoingGap != null ? ongoingGap : gaps.get(gaps.size() - 1);
+            throw new AssertionFailedError(Messages.gapDuringWait(expectation.get(), gap.lostAt(), gap.reason()));
         }
     }
 
@@ -128,16 +187,10 @@ final class Journal implements NotificationListener.Sink {
         }
     }
 
-    private void checkListener(Supplier<String> expectation) {
-        if (failure != null) {
-            throw new AssertionFailedError(Messages.listenerFailed(expectation.get(), failure.getMessage()), failure);
-        }
-    }
-
     private AssertionFailedError timedOut(String channel, Duration timeout, String expectation, ChannelLog log) {
         List<String> arrived = Timeline.describe(log, keys, since);
-        return new AssertionFailedError(Messages.timedOut(expectation, channel, Durations.format(timeout), arrived),
-                expectation, String.join("\n", arrived));
+        return new AssertionFailedError(Messages.timedOut(expectation, channel, Durations.format(timeout), arrived,
+                List.copyOf(gaps)), expectation, String.join("\n", arrived));
     }
 
     /** Runs a read-only query over a channel's log under the lock. */
@@ -159,11 +212,22 @@ final class Journal implements NotificationListener.Sink {
         }
     }
 
+    List<ListenerGap> gaps() {
+        lock.lock();
+        try {
+            return List.copyOf(gaps);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets what arrived and the gaps that are over. */
     void clear() {
         lock.lock();
         try {
             channels.values().forEach(ChannelLog::clear);
             all.clear();
+            gaps.removeIf(gap -> gap != ongoingGap);
             since = Instant.now();
         } finally {
             lock.unlock();

@@ -2,46 +2,40 @@ package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.ChannelRecorder;
 import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.listen.NotificationListener;
-import io.github.pgnotifications.internal.provision.Jdbc;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The recorder of one test class: a listener on a dedicated connection feeding a {@link Journal}, and a second
- * connection that sends the private sync notifications. Thread-safe.
+ * The recorder of one test class: a listener on a dedicated connection feeding a {@link Journal}; the same
+ * connection sends the private sync notifications. Thread-safe.
  */
 public final class Recorder implements NotificationRecorder, AutoCloseable {
 
     private final Journal journal;
     private final NotificationListener listener;
-    private final Connection syncConnection;
-    private final ReentrantLock syncLock = new ReentrantLock();
     private final AtomicLong syncTokens = new AtomicLong();
     private final String syncChannel;
     private final Duration timeout;
     private final KeyResolver keys;
     private final Map<String, List<String>> keylessTablesByChannel;
 
-    private Recorder(Journal journal, NotificationListener listener, Connection syncConnection, String syncChannel,
-                     Duration timeout, KeyResolver keys, Map<String, List<String>> keylessTablesByChannel) {
+    private Recorder(Journal journal, NotificationListener listener, String syncChannel, Duration timeout,
+                     KeyResolver keys, Map<String, List<String>> keylessTablesByChannel) {
         this.journal = journal;
         this.listener = listener;
-        this.syncConnection = syncConnection;
         this.syncChannel = syncChannel;
         this.timeout = timeout;
         this.keys = keys;
@@ -55,21 +49,14 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
      *                               at once with advice
      */
     public static Recorder start(ConnectionInfo database, List<String> channels, Duration timeout, KeyResolver keys,
-                                 Map<String, List<String>> keylessTablesByChannel)
-            throws SQLException, ListenException {
+                                 Map<String, List<String>> keylessTablesByChannel, NotificationListener.Health health)
+            throws ListenException {
         String syncChannel = "pgnotifications_sync_" + UUID.randomUUID().toString().replace("-", "");
         Journal journal = new Journal(channels, syncChannel, keys);
-        List<String> listened = new java.util.ArrayList<>(channels);
+        List<String> listened = new ArrayList<>(channels);
         listened.add(syncChannel);
-        Connection syncConnection = Jdbc.connect(database);
-        try {
-            NotificationListener listener = NotificationListener.start(database, listened, journal);
-            return new Recorder(journal, listener, syncConnection, syncChannel, timeout, keys,
-                    Map.copyOf(keylessTablesByChannel));
-        } catch (ListenException | RuntimeException e) {
-            syncConnection.close();
-            throw e;
-        }
+        NotificationListener listener = NotificationListener.start(database, listened, journal, health);
+        return new Recorder(journal, listener, syncChannel, timeout, keys, Map.copyOf(keylessTablesByChannel));
     }
 
     @Override
@@ -92,19 +79,21 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
     }
 
     @Override
+    public List<ListenerGap> gaps() {
+        return journal.gaps();
+    }
+
+    @Override
     public void sync() {
+        journal.awaitListening(timeout);
+        long gapsBefore = journal.gapsBegun();
         long token = syncTokens.incrementAndGet();
-        syncLock.lock();
-        try (PreparedStatement notify = syncConnection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, syncChannel);
-            notify.setString(2, Long.toString(token));
-            notify.execute();
-        } catch (SQLException e) {
+        try {
+            listener.notify(syncChannel, Long.toString(token), timeout.toMillis());
+        } catch (ListenException e) {
             throw new AssertionFailedError(Messages.syncFailed(e.getMessage()), e);
-        } finally {
-            syncLock.unlock();
         }
-        journal.awaitSynced(token, timeout);
+        journal.awaitSynced(token, gapsBefore, timeout);
     }
 
     @Override
@@ -121,10 +110,5 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
     @Override
     public void close() {
         listener.close();
-        try {
-            syncConnection.close();
-        } catch (SQLException ignored) {
-            // Closing is best effort; the database is dropped next.
-        }
     }
 }

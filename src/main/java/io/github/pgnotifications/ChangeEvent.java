@@ -39,7 +39,18 @@ public record ChangeEvent(
         DELETE
     }
 
-    /** Checks the required components; missing row images become empty maps. */
+    /**
+     * Checks the required components; missing row images become empty maps.
+     *
+     * @param action       what happened to the row; required
+     * @param schema       the table's schema
+     * @param table        the table's name
+     * @param record       the new row for inserts and updates, the deleted row for deletes; null becomes empty
+     * @param old          the row before an update; null becomes empty
+     * @param timestamp    the start time of the writing transaction, or {@code null}
+     * @param truncated    true when the row images hold only the key columns
+     * @param notification the notification the change was read from; required
+     */
     public ChangeEvent {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(notification, "notification");

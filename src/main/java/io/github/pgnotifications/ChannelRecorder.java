@@ -16,10 +16,10 @@ import java.util.function.Predicate;
  */
 public interface ChannelRecorder {
 
-    /** The channel's name. */
+    /** {@return the channel's name} */
     String name();
 
-    /** How long the awaits of this view wait. */
+    /** {@return how long the awaits of this view wait} */
     Duration timeout();
 
     /**
@@ -97,11 +97,11 @@ public interface ChannelRecorder {
      */
     Notification awaitNotification(String description, Predicate<? super Notification> condition);
 
-    /** A snapshot of the notifications recorded on this channel since the test started, in arrival order. */
+    /** {@return a snapshot of the notifications recorded on this channel since the test started, in arrival order} */
     List<Notification> notifications();
 
     /**
-     * A snapshot of the change events recorded on this channel since the test started, in arrival order.
+     * {@return a snapshot of the change events recorded on this channel since the test started, in arrival order}
      * Notifications whose payload is not a change event are left out; {@link #notifications()} has them.
      */
     List<ChangeEvent> changes();

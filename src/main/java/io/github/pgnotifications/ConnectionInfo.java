@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record ConnectionInfo(String jdbcUrl, String username, String password) {
 
-    /** Checks that the URL and user are present; a missing password becomes the empty string. */
+    /**
+     * Checks that the URL and user are present; a missing password becomes the empty string.
+     *
+     * @param jdbcUrl  the JDBC URL of the test database, without credentials; required
+     * @param username the user to connect as; required
+     * @param password the password; null becomes the empty string
+     */
     public ConnectionInfo {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(username, "username");

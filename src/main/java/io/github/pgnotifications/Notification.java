@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record Notification(String channel, String payload, int pid, Instant receivedAt) {
 
-    /** Checks that channel and time are present; a missing payload becomes the empty string. */
+    /**
+     * Checks that channel and time are present; a missing payload becomes the empty string.
+     *
+     * @param channel    the channel it was sent on; required
+     * @param payload    the payload text; null becomes the empty string
+     * @param pid        the process id of the sending backend
+     * @param receivedAt when the listener received it; required
+     */
     public Notification {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(receivedAt, "receivedAt");

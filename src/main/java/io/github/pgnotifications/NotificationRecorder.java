@@ -21,14 +21,15 @@ public interface NotificationRecorder {
      */
     ChannelRecorder channel(String name);
 
-    /** The channels listened on, in the order they were configured. */
+    /** {@return the channels listened on, in the order they were configured} */
     Set<String> channels();
 
-    /** Every notification recorded since the last reset, on all channels, in arrival order. */
+    /** {@return every notification recorded since the last reset, on all channels, in arrival order} */
     List<Notification> notifications();
 
     /**
-     * The times since the last reset when the recorder was not listening, oldest first. Empty when nothing was lost.
+     * {@return the times since the last reset when the recorder was not listening, oldest first} Empty when nothing
+     * was lost.
      * An await that is waiting when a gap begins fails at once with its reason; the recorder reconnects by itself.
      */
     List<ListenerGap> gaps();

@@ -78,21 +78,40 @@ public @interface PgNotifications {
      * optionally qualified as {@code schema.table}. Each table's changes are sent to the channel named after the
      * table, without its schema, as JSON of the shape
      * {@code {"timestamp", "action", "db_schema", "table", "record", "old"}}.
+     *
+     * @return the tables to install a change trigger on; none by default
      */
     String[] tables() default {};
 
-    /** Further channels to listen on, for example those the team's own triggers notify. Exact names, 1 to 63 bytes. */
+    /**
+     * Further channels to listen on, for example those the team's own triggers notify. Exact names, 1 to 63 bytes.
+     *
+     * @return the further channels to listen on; none by default
+     */
     String[] channels() default {};
+
+    /**
+     * Columns never sent in a payload, for example {@code password_hash}: left out of {@code record} and {@code old}
+     * in every installed trigger's notifications. Each name must be a column of at least one of {@link #tables()}, so
+     * that a typo cannot let a secret through. A hidden key column cannot be awaited by id.
+     *
+     * @return the columns never sent; none by default
+     */
+    String[] sensitiveColumns() default {};
 
     /**
      * SQL scripts run in order before the triggers are installed: {@code classpath:} resources or file paths. A script
      * may hold many statements, including functions with dollar-quoted bodies and triggers.
+     *
+     * @return the scripts to run, in order; none by default
      */
     String[] scripts() default {};
 
     /**
      * Default timeout of the recorder's awaits in this class, e.g. {@code 5s}, {@code 300ms} or {@code PT2S}.
      * Empty means: the configuration parameter {@value #DEFAULT_TIMEOUT_PROPERTY_NAME}, else 5 seconds.
+     *
+     * @return the default await timeout, or empty for the configured default
      */
     String timeout() default "";
 }

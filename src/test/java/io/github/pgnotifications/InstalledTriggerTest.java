@@ -24,7 +24,7 @@ class InstalledTriggerTest {
 
         JsonNode json = new ObjectMapper().readTree(payload);
         assertThat(json.fieldNames()).toIterable()
-                .containsExactly("timestamp", "action", "db_schema", "table", "record", "old");
+                .containsExactly("timestamp", "action", "db_schema", "table", "record", "old", "seq");
         assertThat(json.get("action").asText()).isEqualTo("insert");
         assertThat(json.get("old").isNull()).isTrue();
     }

@@ -136,6 +136,16 @@ public final class Messages {
                 + " spaces as stored, no quotes), optionally schema.table.";
     }
 
+    public static String badTableName(String given) {
+        return "Table '" + (given == null ? "null" : given.replace("\0", "\\0")) + "' in @PgNotifications(tables) is"
+                + " empty or contains a NUL character; no PostgreSQL table can have that name. Fix the name.";
+    }
+
+    public static String sensitiveColumnUnknown(String column, List<String> tables) {
+        return "Column '" + column + "' in @PgNotifications(sensitiveColumns) is in none of the tables " + tables
+                + ". Fix the name (exact, as stored), so that the column you meant is really left out of payloads.";
+    }
+
     public static String triggerInstallFailed(String what, String cause) {
         return "Could not install the change trigger on " + what + ": " + clause(cause) + ".";
     }

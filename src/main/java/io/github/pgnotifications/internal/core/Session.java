@@ -11,14 +11,13 @@ import io.github.pgnotifications.internal.provision.PostgresServer;
 import io.github.pgnotifications.internal.provision.TestDatabase;
 import io.github.pgnotifications.internal.record.Recorder;
 import io.github.pgnotifications.internal.schema.Catalog;
+import io.github.pgnotifications.internal.schema.InstalledTriggers;
 import io.github.pgnotifications.internal.schema.Script;
 import io.github.pgnotifications.internal.schema.ScriptRunner;
 import io.github.pgnotifications.internal.schema.TableName;
 import io.github.pgnotifications.internal.schema.TriggerInstaller;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +52,7 @@ public final class Session implements AutoCloseable {
     public static Session open(SessionSettings settings, PostgresServer server) {
         List<Script> scripts = settings.scripts().stream().map(Script::load).toList();
         settings.channels().forEach(channel -> ChannelNames.validate(channel, "@PgNotifications(channels)"));
+        settings.tables().forEach(table -> TableName.checkGiven(table));
         long started = System.nanoTime();
         TestDatabase database = TestDatabase.create(server);
         try {
@@ -69,28 +69,18 @@ public final class Session implements AutoCloseable {
     private static Session prepare(SessionSettings settings, List<Script> scripts, TestDatabase database) {
         ConnectionInfo info = database.connectionInfo();
         Catalog catalog;
-        Map<String, List<String>> keylessByChannel = new LinkedHashMap<>();
-        Set<String> channels = new LinkedHashSet<>();
+        InstalledTriggers triggers;
         try (Connection connection = connectForScripts(info)) {
             scripts.forEach(script -> ScriptRunner.run(connection, script));
             catalog = Catalog.read(connection);
-            List<TableName> tables = settings.tables().stream().map(catalog::resolve).toList();
-            if (!tables.isEmpty()) {
-                TriggerInstaller.installFunction(connection);
-            }
-            for (TableName table : tables) {
-                String channel = ChannelNames.validate(table.name(), "@PgNotifications(tables)");
-                TriggerInstaller.install(connection, table, channel, catalog.keyOf(table));
-                channels.add(channel);
-                if (catalog.keyOf(table).isEmpty()) {
-                    keylessByChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(table.toString());
-                }
-            }
+            triggers = InstalledTriggers.install(connection, catalog, settings.tables(), settings.sensitiveColumns());
         } catch (SQLException e) {
             throw new SetupException(Messages.prepareFailed(database.name(), e.getMessage()), e);
         }
+        Set<String> channels = new LinkedHashSet<>(triggers.channels());
         channels.addAll(settings.channels());
-        return new Session(database, startRecorder(settings, info, catalog, List.copyOf(channels), keylessByChannel));
+        return new Session(database, startRecorder(settings, info, catalog, List.copyOf(channels),
+                triggers.keylessTablesByChannel()));
     }
 
     private static Connection connectForScripts(ConnectionInfo info) throws SQLException {

@@ -1,8 +1,8 @@
 package io.github.pgnotifications.internal.core;
 
+import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
 import java.util.List;
-import io.github.pgnotifications.internal.listen.NotificationListener;
 
 /**
  * What one test class asked for.
@@ -10,18 +10,20 @@ import io.github.pgnotifications.internal.listen.NotificationListener;
  * @param tables   tables to install change triggers on, as given
  * @param channels further channels to listen on
  * @param scripts  script locations, run in order before the triggers are installed
+ * @param sensitiveColumns columns never sent in a payload
  * @param timeout  the default await timeout
  * @param health   how the listener checks and restores its connection
  */
-public record SessionSettings(List<String> tables, List<String> channels, List<String> scripts, Duration timeout,
-                              NotificationListener.Health health) {
+public record SessionSettings(List<String> tables, List<String> channels, List<String> scripts,
+                              List<String> sensitiveColumns, Duration timeout, NotificationListener.Health health) {
 
     /** The default await timeout: long enough for a slow CI machine, short enough to fail a test quickly. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     /** Settings with the default listener health checks. */
-    public SessionSettings(List<String> tables, List<String> channels, List<String> scripts, Duration timeout) {
-        this(tables, channels, scripts, timeout, NotificationListener.Health.DEFAULT);
+    public SessionSettings(List<String> tables, List<String> channels, List<String> scripts,
+                           List<String> sensitiveColumns, Duration timeout) {
+        this(tables, channels, scripts, sensitiveColumns, timeout, NotificationListener.Health.DEFAULT);
     }
 
     /** Copies the lists. */
@@ -29,5 +31,6 @@ public record SessionSettings(List<String> tables, List<String> channels, List<S
         tables = List.copyOf(tables);
         channels = List.copyOf(channels);
         scripts = List.copyOf(scripts);
+        sensitiveColumns = List.copyOf(sensitiveColumns);
     }
 }

@@ -15,7 +15,7 @@ final class Settings {
 
     static SessionSettings of(PgNotifications annotation, ExtensionContext context) {
         return new SessionSettings(List.of(annotation.tables()), List.of(annotation.channels()),
-                List.of(annotation.scripts()), timeout(annotation, context));
+                List.of(annotation.scripts()), List.of(annotation.sensitiveColumns()), timeout(annotation, context));
     }
 
     private static Duration timeout(PgNotifications annotation, ExtensionContext context) {

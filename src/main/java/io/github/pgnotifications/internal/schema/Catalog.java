@@ -28,7 +28,9 @@ public final class Catalog {
                               WHERE i.indrelid = c.oid AND i.indisprimary),
                             CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
                                               AND a.attname = 'id' AND a.attnum > 0 AND NOT a.attisdropped)
-                                 THEN ARRAY['id'] ELSE ARRAY[]::text[] END)
+                                 THEN ARRAY['id'] ELSE ARRAY[]::text[] END),
+                   ARRAY(SELECT a.attname::text FROM pg_attribute a
+                          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p')
                AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
@@ -36,31 +38,36 @@ public final class Catalog {
             """;
 
     private final Map<TableName, List<String>> keys;
+    private final Map<TableName, List<String>> columns;
     private final List<TableName> visible;
 
-    private Catalog(Map<TableName, List<String>> keys, List<TableName> visible) {
+    private Catalog(Map<TableName, List<String>> keys, Map<TableName, List<String>> columns,
+                    List<TableName> visible) {
         this.keys = keys;
+        this.columns = columns;
         this.visible = visible;
     }
 
     /** Reads every user table with its key: the primary key's columns, else {@code id} if there is one, else none. */
     public static Catalog read(Connection connection) throws SQLException {
         Map<TableName, List<String>> keys = new LinkedHashMap<>();
+        Map<TableName, List<String>> columns = new LinkedHashMap<>();
         List<TableName> visible = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(TABLES);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 TableName table = new TableName(rows.getString(1), rows.getString(2));
-                keys.put(table, columns(rows.getArray(4)));
+                keys.put(table, names(rows.getArray(4)));
+                columns.put(table, names(rows.getArray(5)));
                 if (rows.getBoolean(3)) {
                     visible.add(table);
                 }
             }
         }
-        return new Catalog(keys, visible);
+        return new Catalog(keys, columns, visible);
     }
 
-    private static List<String> columns(Array array) throws SQLException {
+    private static List<String> names(Array array) throws SQLException {
         return List.of((String[]) array.getArray());
     }
 
@@ -78,6 +85,11 @@ public final class Catalog {
             found = keys.containsKey(qualified) ? Optional.of(qualified) : Optional.empty();
         }
         return found.orElseThrow(() -> new SetupException(Messages.tableNotFound(given, keys.keySet())));
+    }
+
+    /** The columns of a table, in order. */
+    public List<String> columnsOf(TableName table) {
+        return columns.getOrDefault(table, List.of());
     }
 
     /** The key columns of a table; empty when it has neither a primary key nor an {@code id} column. */

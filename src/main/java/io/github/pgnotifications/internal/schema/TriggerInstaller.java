@@ -23,15 +23,21 @@ public final class TriggerInstaller {
     /** The name of the trigger installed on each table; trigger names are per table, so one name never collides. */
     public static final String TRIGGER = "pgnotifications_change";
 
-    // The payload has the seed's shape. A payload over PostgreSQL's 7999-byte limit would make pg_notify fail the
-    // application's write, so it is replaced by one with only the key columns and "truncated": true.
+    // The payload has the seed's shape plus "seq", the event's position in its transaction: PostgreSQL folds
+    // identical notifications of one transaction into one, and two identical row changes must stay two events.
+    // Arguments: channel, number of key columns, the key columns, then the columns never to send.
+    // A payload over PostgreSQL's 7999-byte limit would make pg_notify fail the application's write, so it is
+    // replaced by one with only the key columns and "truncated": true.
     private static final String FUNCTION = """
             CREATE SCHEMA IF NOT EXISTS pgnotifications;
             CREATE OR REPLACE FUNCTION pgnotifications.notify_change() RETURNS trigger
             LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $pgnotifications$
             DECLARE
+                key_count int := TG_ARGV[1]::int;
+                hidden text[] := TG_ARGV[2 + key_count:];
                 new_row json;
                 old_row json;
+                seq bigint;
                 payload text;
             BEGIN
                 IF TG_OP = 'DELETE' THEN
@@ -42,20 +48,27 @@ public final class TriggerInstaller {
                 IF TG_OP = 'UPDATE' THEN
                     old_row := row_to_json(OLD);
                 END IF;
+                IF cardinality(hidden) > 0 THEN
+                    new_row := (new_row::jsonb - hidden)::json;
+                    old_row := (old_row::jsonb - hidden)::json;
+                END IF;
+                seq := coalesce(nullif(current_setting('pgnotifications.seq', true), ''), '0')::bigint + 1;
+                PERFORM set_config('pgnotifications.seq', seq::text, true);
                 payload := json_build_object('timestamp', CURRENT_TIMESTAMP, 'action', lower(TG_OP),
-                    'db_schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'record', new_row, 'old', old_row)::text;
+                    'db_schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'record', new_row, 'old', old_row,
+                    'seq', seq)::text;
                 IF octet_length(payload) > 7999 THEN
                     payload := json_build_object('timestamp', CURRENT_TIMESTAMP, 'action', lower(TG_OP),
                         'db_schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME,
                         'record', (SELECT json_object_agg(key, value) FROM json_each(new_row)
-                                    WHERE key = ANY (TG_ARGV[1:])),
+                                    WHERE key = ANY (TG_ARGV[2:1 + key_count])),
                         'old', (SELECT json_object_agg(key, value) FROM json_each(old_row)
-                                 WHERE key = ANY (TG_ARGV[1:])),
-                        'truncated', true)::text;
+                                 WHERE key = ANY (TG_ARGV[2:1 + key_count])),
+                        'seq', seq, 'truncated', true)::text;
                 END IF;
                 IF octet_length(payload) > 7999 THEN
                     payload := json_build_object('timestamp', CURRENT_TIMESTAMP, 'action', lower(TG_OP),
-                        'db_schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'truncated', true)::text;
+                        'db_schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'seq', seq, 'truncated', true)::text;
                 END IF;
                 PERFORM pg_notify(TG_ARGV[0], payload);
                 RETURN NULL;
@@ -83,11 +96,17 @@ public final class TriggerInstaller {
         }
     }
 
-    /** Installs the change trigger on one table, sending to {@code channel} with the table's key columns. */
-    public static void install(Connection connection, TableName table, String channel, List<String> keyColumns) {
+    /**
+     * Installs the change trigger on one table, sending to {@code channel} with the table's key columns and never
+     * sending the {@code hidden} columns.
+     */
+    public static void install(Connection connection, TableName table, String channel, List<String> keyColumns,
+                               List<String> hidden) {
         List<String> arguments = new ArrayList<>();
         arguments.add(channel);
+        arguments.add(Integer.toString(keyColumns.size()));
         arguments.addAll(keyColumns);
+        arguments.addAll(hidden);
         try (PreparedStatement format = connection.prepareStatement(TRIGGER_DDL)) {
             format.setString(1, TRIGGER);
             format.setString(2, table.schema());

@@ -1,0 +1,56 @@
+package io.github.pgnotifications.internal.schema;
+
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.listen.ChannelNames;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The change triggers of one test database: which channels they send to, and which of their tables have no key.
+ *
+ * @param channels               the channels, one per table name, in the order the tables were given
+ * @param keylessTablesByChannel tables without a key to await by id, per channel
+ */
+public record InstalledTriggers(List<String> channels, Map<String, List<String>> keylessTablesByChannel) {
+
+    /**
+     * Installs a change trigger on each table named in {@code tables}.
+     *
+     * @throws SetupException for a table that does not exist or a sensitive column that no table has
+     */
+    public static InstalledTriggers install(Connection connection, Catalog catalog, List<String> tables,
+                                            List<String> sensitiveColumns) {
+        List<TableName> resolved = tables.stream().map(catalog::resolve).toList();
+        checkSensitiveColumns(catalog, resolved, sensitiveColumns);
+        if (!resolved.isEmpty()) {
+            TriggerInstaller.installFunction(connection);
+        }
+        Set<String> channels = new LinkedHashSet<>();
+        Map<String, List<String>> keyless = new LinkedHashMap<>();
+        for (TableName table : resolved) {
+            String channel = ChannelNames.validate(table.name(), "@PgNotifications(tables)");
+            List<String> hidden = catalog.columnsOf(table).stream().filter(sensitiveColumns::contains).toList();
+            TriggerInstaller.install(connection, table, channel, catalog.keyOf(table), hidden);
+            channels.add(channel);
+            if (catalog.keyOf(table).isEmpty()) {
+                keyless.computeIfAbsent(channel, c -> new ArrayList<>()).add(table.toString());
+            }
+        }
+        return new InstalledTriggers(List.copyOf(channels), keyless);
+    }
+
+    private static void checkSensitiveColumns(Catalog catalog, List<TableName> tables, List<String> sensitive) {
+        for (String column : sensitive) {
+            if (tables.stream().noneMatch(table -> catalog.columnsOf(table).contains(column))) {
+                throw new SetupException(Messages.sensitiveColumnUnknown(column,
+                        tables.stream().map(TableName::toString).toList()));
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.pgnotifications.examples.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pgnotifications.ChangeEvent;
+import io.github.pgnotifications.ChannelRecorder;
+import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.Notification;
+import io.github.pgnotifications.NotificationRecorder;
+import io.github.pgnotifications.PgNotifications;
+import java.time.Duration;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.Commit;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.transaction.TestTransaction;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A Spring Boot application tested through the notifications its writes cause: {@link CustomerService} is called as
+ * the application calls it, and each test awaits the change recorded by the trigger the library installs on
+ * {@code customers}, or the announcement of the team's own trigger on {@code customer_events}.
+ *
+ * <p><b>Pointing the application at the test class's database.</b> The {@link ConnectionInfo} is injected into a
+ * static {@code @BeforeAll} method and kept in a static field; {@code @DynamicPropertySource} registers suppliers that
+ * read it. This works because Spring builds the application context lazily, when JUnit post-processes the first test
+ * instance: after every {@code beforeAll} callback, {@code @PgNotifications}'s included, and after the
+ * {@code @BeforeAll} methods, whatever the order of the annotations. It does not work with
+ * {@code @TestInstance(Lifecycle.PER_CLASS)}, where the instance, and so the context, comes before {@code @BeforeAll}.
+ * {@code @DirtiesContext} closes the context, and its connection pool, after the class, before the library drops the
+ * database; a context left in Spring's cache would otherwise outlive its database.
+ *
+ * <p><b>The schema comes from the migrations, run by the library.</b> {@code @PgNotifications(tables = "customers")}
+ * installs its trigger before the first test, before Spring starts and so before Flyway would create the table; the
+ * class would fail with "Table 'customers' in @PgNotifications(tables) does not exist". So here the library runs
+ * Flyway's migration files as {@code scripts}, in version order, and Flyway is switched off for this class.
+ * {@link SpringBootFlywayExampleTest} shows the other way: Flyway creates the schema, and the library only listens.
+ *
+ * <p><b>Transactional tests.</b> A test annotated {@code @Transactional} runs in a transaction that Spring rolls back
+ * after the test: nothing is committed, so nothing is notified. The tests that await notifications are not
+ * {@code @Transactional}, so the service's own transaction commits; the last three tests show the trap and its fix.
+ */
+@SpringBootTest(properties = {"spring.flyway.enabled=false", "spring.main.banner-mode=off",
+        "spring.main.log-startup-info=false"})
+@PgNotifications(tables = "customers", channels = "customer_events",
+        scripts = {"classpath:db/migration/V1__customers.sql", "classpath:db/migration/V2__customer_events.sql"})
+@DirtiesContext
+@Timeout(60)
+class SpringBootExampleTest {
+
+    private static ConnectionInfo database;
+
+    @Autowired
+    private CustomerService customers;
+
+    @BeforeAll
+    static void rememberDatabase(ConnectionInfo info) {
+        database = info;
+    }
+
+    @DynamicPropertySource
+    static void pointApplicationAtTestDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> database().jdbcUrl());
+        registry.add("spring.datasource.username", () -> database().username());
+        registry.add("spring.datasource.password", () -> database().password());
+    }
+
+    private static ConnectionInfo database() {
+        return Objects.requireNonNull(database, "The Spring context was built before @BeforeAll ran: is the class"
+                + " annotated @TestInstance(Lifecycle.PER_CLASS)?");
+    }
+
+    @Test
+    void signUpIsRecordedByTheInstalledTrigger(NotificationRecorder recorder) {
+        long id = customers.signUp("Ada Lovelace", "ada@example.com");
+
+        ChangeEvent inserted = recorder.channel("customers").awaitInsert(id);
+
+        assertThat(inserted.record()).containsEntry("name", "Ada Lovelace").containsEntry("email", "ada@example.com");
+    }
+
+    @Test
+    void signUpIsAnnouncedByTheTeamsOwnTrigger(NotificationRecorder recorder) {
+        long id = customers.signUp("Grace Hopper", "grace@example.com");
+
+        Notification announced = recorder.channel("customer_events")
+                .awaitNotification("created:" + id, notification -> notification.payload().equals("created:" + id));
+
+        assertThat(announced.channel()).isEqualTo("customer_events");
+    }
+
+    /** The trap: the sign-up joins the test's transaction, which is still open during the await, then rolled back. */
+    @Test
+    @Transactional
+    void rollbackOnlyTestTransactionSendsNothing(NotificationRecorder recorder) {
+        long id = customers.signUp("Alan Turing", "alan@example.com");
+
+        assertThatThrownBy(() -> recorder.channel("customers").within(Duration.ofMillis(300)).awaitInsert(id))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("waiting for INSERT id=" + id + " on channel 'customers'")
+                .hasMessageContaining("Nothing arrived");
+    }
+
+    /** {@code @Commit} is no fix for an await inside the test: Spring commits only after the test method returns. */
+    @Test
+    @Transactional
+    @Commit
+    void commitAfterTheTestIsTooLateForAnAwaitInsideIt(NotificationRecorder recorder) {
+        long id = customers.signUp("Edsger Dijkstra", "edsger@example.com");
+
+        assertThatThrownBy(() -> recorder.channel("customer_events").within(Duration.ofMillis(300))
+                .awaitNotification("created:" + id, notification -> notification.payload().equals("created:" + id)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Nothing arrived");
+    }
+
+    /** The fix inside a {@code @Transactional} test: commit the test's transaction before awaiting. */
+    @Test
+    @Transactional
+    void committingTheTestTransactionSendsTheNotifications(NotificationRecorder recorder) {
+        long id = customers.signUp("Barbara Liskov", "barbara@example.com");
+        ChannelRecorder changes = recorder.channel("customers");
+
+        TestTransaction.flagForCommit();
+        TestTransaction.end();
+
+        assertThat(changes.awaitInsert(id).record()).containsEntry("name", "Barbara Liskov");
+    }
+}

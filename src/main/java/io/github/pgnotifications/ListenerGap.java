@@ -16,13 +16,19 @@ import java.util.Optional;
  */
 public record ListenerGap(Instant lostAt, Instant restoredAt, String reason) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param lostAt     when the loss was noticed; required
+     * @param restoredAt when the recorder was listening again; null while it is still reconnecting
+     * @param reason     what the server or the connection said; required
+     */
     public ListenerGap {
         Objects.requireNonNull(lostAt, "lostAt");
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** How long the recorder was not listening, if it is listening again. */
+    /** {@return how long the recorder was not listening, or empty while it is still reconnecting} */
     public Optional<Duration> duration() {
         return Optional.ofNullable(restoredAt).map(end -> Duration.between(lostAt, end));
     }

@@ -92,6 +92,13 @@ public final class Messages {
                 + PgNotifications.SERVER_PROPERTY_NAME + " to use " + EMBEDDED_DEFAULT + ".";
     }
 
+    public static String testcontainersMissing(String image) {
+        return "Container mode (" + PgNotifications.SERVER_PROPERTY_NAME + "=container, image " + image
+                + ") needs org.testcontainers:testcontainers-postgresql on the test classpath, and it is not there."
+                + " Add it as a test dependency, or remove " + PgNotifications.SERVER_PROPERTY_NAME + " to use "
+                + EMBEDDED_DEFAULT + ".";
+    }
+
     public static String createDatabaseFailed(String server, String cause) {
         return "Could not create a test database on " + server + ": " + clause(cause) + ".";
     }

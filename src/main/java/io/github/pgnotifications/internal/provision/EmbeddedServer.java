@@ -5,6 +5,7 @@ import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class EmbeddedServer implements PostgresServer {
 
     static EmbeddedServer start() {
         long started = System.nanoTime();
+        OrphanedServers.reap(Path.of(System.getProperty("java.io.tmpdir")));
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")

@@ -1,5 +1,7 @@
 package io.github.pgnotifications.internal.provision;
 
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,8 +24,18 @@ public final class Servers {
         return switch (settings.kind()) {
             case EXISTING -> new ExistingServer(settings.jdbcUrl(), settings.username(), settings.password());
             case EMBEDDED -> shared(ServerSettings.Kind.EMBEDDED, EmbeddedServer::start);
-            case CONTAINER -> shared(settings.image(), () -> ContainerServer.start(settings.image()));
+            case CONTAINER -> shared(settings.image(), () -> startContainer(settings.image()));
         };
+    }
+
+    /** Testcontainers is an optional dependency: say so if it is missing, rather than fail with a linkage error. */
+    private static PostgresServer startContainer(String image) {
+        try {
+            Class.forName("org.testcontainers.postgresql.PostgreSQLContainer", false, Servers.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new SetupException(Messages.testcontainersMissing(image));
+        }
+        return ContainerServer.start(image);
     }
 
     private static synchronized PostgresServer shared(Object key, Supplier<PostgresServer> start) {

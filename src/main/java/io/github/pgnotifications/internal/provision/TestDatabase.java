@@ -6,9 +6,16 @@ import io.github.pgnotifications.internal.SetupException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +32,8 @@ public final class TestDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicBoolean FALLBACK_REPORTED = new AtomicBoolean();
+    private static final Set<String> SERVERS_SWEPT = ConcurrentHashMap.newKeySet();
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final PostgresServer server;
     private final String name;
@@ -38,9 +47,12 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Creates a fresh database on the server, or falls back to the configured one if that is not allowed. */
     public static TestDatabase create(PostgresServer server) {
-        String name = NAME_PREFIX + HexFormat.of().formatHex(randomBytes());
+        String name = NAME_PREFIX + Instant.now().getEpochSecond() + "_" + HexFormat.of().formatHex(randomBytes());
         try (Connection admin = Jdbc.connectForSetup(server.maintenanceDatabase(), server.description());
              Statement statement = admin.createStatement()) {
+            if (SERVERS_SWEPT.add(server.description())) {
+                dropAbandoned(admin);
+            }
             statement.execute("CREATE DATABASE \"" + name + "\"");
             return new TestDatabase(server, name, false);
         } catch (SQLException e) {
@@ -48,6 +60,43 @@ public final class TestDatabase implements AutoCloseable {
                 return sharedFallback(server, e);
             }
             throw new SetupException(Messages.createDatabaseFailed(server.description(), e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Drops the test databases of JVMs that were killed before they could drop them: named by this library, older
+     * than {@link #ABANDONED_AFTER} and with nobody connected (a live test class always has its listener connected).
+     */
+    private static void dropAbandoned(Connection admin) throws SQLException {
+        long cutoff = Instant.now().minus(ABANDONED_AFTER).getEpochSecond();
+        List<String> abandoned = new ArrayList<>();
+        try (PreparedStatement query = admin.prepareStatement("SELECT datname FROM pg_database d WHERE datname LIKE ?"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
+            query.setString(1, NAME_PREFIX.replace("_", "\\_") + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    abandoned.add(rows.getString(1));
+                }
+            }
+        }
+        for (String name : abandoned) {
+            if (createdBefore(name, cutoff)) {
+                try (Statement drop = admin.createStatement()) {
+                    drop.execute("DROP DATABASE IF EXISTS \"" + name + "\"");
+                    LOG.info("Dropped {}, left behind by a test run that was killed", name);
+                } catch (SQLException e) {
+                    LOG.debug("Could not drop abandoned test database {}: {}", name, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static boolean createdBefore(String name, long epochSecond) {
+        String[] parts = name.substring(NAME_PREFIX.length()).split("_");
+        try {
+            return parts.length == 2 && Long.parseLong(parts[0]) < epochSecond;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,43 @@
+package io.github.pgnotifications.support;
+
+import io.github.pgnotifications.internal.core.Session;
+import io.github.pgnotifications.internal.core.SessionSettings;
+import io.github.pgnotifications.internal.provision.ServerSettings;
+import io.github.pgnotifications.internal.provision.Servers;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A second JVM for tests of what a run leaves behind: opens a session on the embedded server, prints the server's
+ * data directory for the parent, then either exits normally ("exit") or waits to be killed ("wait"); or ("container")
+ * asks for container mode and prints why it failed.
+ */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream toParent = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (args[0].equals("container")) {
+            try {
+                Servers.obtain(ServerSettings.read(key -> Optional.of("container").filter(
+                        value -> key.equals(io.github.pgnotifications.PgNotifications.SERVER_PROPERTY_NAME))));
+                toParent.println("failure=none");
+            } catch (RuntimeException e) {
+                toParent.println("failure=" + e.getMessage());
+            }
+            return;
+        }
+        Session session = Session.open(new SessionSettings(List.of(), List.of("c"), List.of(), List.of(),
+                Duration.ofSeconds(5)), Servers.obtain(ServerSettings.read(key -> Optional.empty())));
+        toParent.println("data_directory=" + Sql.column(session.dataSource(), "SHOW data_directory").get(0));
+        if (args[0].equals("wait")) {
+            System.in.read();
+        }
+        session.close();
+    }
+}

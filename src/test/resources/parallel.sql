@@ -1,0 +1,4 @@
+CREATE TABLE events (
+    id    int PRIMARY KEY,
+    owner text NOT NULL
+);

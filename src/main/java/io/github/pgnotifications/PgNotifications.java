@@ -30,9 +30,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * database and recorder unless they carry an annotation of their own. The annotation can be used as a
  * meta-annotation on a team's own annotation.
  *
- * <p>Where PostgreSQL comes from is chosen by configuration parameters (JUnit's {@code junit-platform.properties},
- * a system property, or an environment variable): the embedded server by default, an existing server when
- * {@value #JDBC_URL_PROPERTY_NAME} is set, a container when {@value #SERVER_PROPERTY_NAME} is {@code container}.
+ * <p>Each attribute can also be set for the whole suite as a JUnit configuration parameter (a system property or a
+ * line in {@code junit-platform.properties}), named by the {@code *_PROPERTY_NAME} constants here; a list is written
+ * comma-separated. An attribute set on the annotation wins over the parameter.
+ *
+ * <p>Where PostgreSQL comes from is chosen by configuration parameters (or environment variables): the embedded
+ * server by default, an existing server when {@value #JDBC_URL_PROPERTY_NAME} is set, a container when
+ * {@value #SERVER_PROPERTY_NAME} is {@code container}; or, for one class, by {@link #server()}.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,6 +44,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(PgNotificationsExtension.class)
 public @interface PgNotifications {
+
+    /** Configuration parameter for {@link #tables()} in every annotated class, comma-separated. */
+    String TABLES_PROPERTY_NAME = "pgnotifications.tables";
+
+    /** Configuration parameter for {@link #channels()} in every annotated class, comma-separated. */
+    String CHANNELS_PROPERTY_NAME = "pgnotifications.channels";
+
+    /** Configuration parameter for {@link #scripts()} in every annotated class, comma-separated. */
+    String SCRIPTS_PROPERTY_NAME = "pgnotifications.scripts";
+
+    /** Configuration parameter for {@link #sensitiveColumns()} in every annotated class, comma-separated. */
+    String SENSITIVE_COLUMNS_PROPERTY_NAME = "pgnotifications.sensitive-columns";
+
+    /** Configuration parameter for {@link #flyway()} in every annotated class, comma-separated. */
+    String FLYWAY_PROPERTY_NAME = "pgnotifications.flyway";
+
+    /** Configuration parameter for {@link #liquibase()} in every annotated class. */
+    String LIQUIBASE_PROPERTY_NAME = "pgnotifications.liquibase";
 
     /**
      * Configuration parameter for the default await timeout, e.g. {@code 5s}, {@code 300ms}, {@code 1m} or an ISO-8601
@@ -56,15 +78,21 @@ public @interface PgNotifications {
 
     /**
      * Configuration parameter with the JDBC URL of an existing server, e.g.
-     * {@code jdbc:postgresql://127.0.0.1:5432/test}. Setting it selects the existing-server mode. Environment variable:
-     * {@code PGNOTIFICATIONS_JDBC_URL}.
+     * {@code jdbc:postgresql://127.0.0.1:5432/test}. Setting it selects the existing-server mode. Environment
+     * variable: {@code PGNOTIFICATIONS_JDBC_URL}.
      */
     String JDBC_URL_PROPERTY_NAME = "pgnotifications.jdbc-url";
 
-    /** Configuration parameter with the user for {@value #JDBC_URL_PROPERTY_NAME}. Environment variable: {@code PGNOTIFICATIONS_USERNAME}. */
+    /**
+     * Configuration parameter with the user for {@value #JDBC_URL_PROPERTY_NAME}. Environment variable:
+     * {@code PGNOTIFICATIONS_USERNAME}.
+     */
     String USERNAME_PROPERTY_NAME = "pgnotifications.username";
 
-    /** Configuration parameter with the password for {@value #JDBC_URL_PROPERTY_NAME}. Environment variable: {@code PGNOTIFICATIONS_PASSWORD}. */
+    /**
+     * Configuration parameter with the password for {@value #JDBC_URL_PROPERTY_NAME}. Environment variable:
+     * {@code PGNOTIFICATIONS_PASSWORD}.
+     */
     String PASSWORD_PROPERTY_NAME = "pgnotifications.password";
 
     /**
@@ -77,7 +105,7 @@ public @interface PgNotifications {
      * Tables to install a change trigger on: exact catalog names (case and spaces as stored, no SQL quoting),
      * optionally qualified as {@code schema.table}. Each table's changes are sent to the channel named after the
      * table, without its schema, as JSON of the shape
-     * {@code {"timestamp", "action", "db_schema", "table", "record", "old"}}.
+     * {@code {"timestamp", "action", "db_schema", "table", "record", "old", "seq"}}.
      *
      * @return the tables to install a change trigger on; none by default
      */
@@ -100,10 +128,28 @@ public @interface PgNotifications {
     String[] sensitiveColumns() default {};
 
     /**
-     * SQL scripts run in order before the triggers are installed: {@code classpath:} resources or file paths. A script
-     * may hold many statements, including functions with dollar-quoted bodies and triggers.
+     * Flyway migration locations, e.g. {@code classpath:db/migration}, migrated into the test database first, before
+     * {@link #scripts()} and before the triggers are installed. Needs {@code org.flywaydb:flyway-core} and
+     * {@code flyway-database-postgresql} on the test classpath.
      *
-     * @return the scripts to run, in order; none by default
+     * @return the Flyway locations; none by default
+     */
+    String[] flyway() default {};
+
+    /**
+     * A Liquibase changelog on the classpath, e.g. {@code db/changelog/db.changelog-master.yaml}, updated into the test
+     * database first, before {@link #scripts()} and before the triggers are installed. Needs
+     * {@code org.liquibase:liquibase-core} on the test classpath.
+     *
+     * @return the changelog; none by default
+     */
+    String liquibase() default "";
+
+    /**
+     * SQL scripts run in order before the triggers are installed: {@code classpath:} resources or file paths. A
+     * script may hold many statements, including functions with dollar-quoted bodies and triggers.
+     *
+     * @return the scripts to run; none by default
      */
     String[] scripts() default {};
 
@@ -111,7 +157,17 @@ public @interface PgNotifications {
      * Default timeout of the recorder's awaits in this class, e.g. {@code 5s}, {@code 300ms} or {@code PT2S}.
      * Empty means: the configuration parameter {@value #DEFAULT_TIMEOUT_PROPERTY_NAME}, else 5 seconds.
      *
-     * @return the default await timeout, or empty for the configured default
+     * @return the await timeout; empty by default
      */
     String timeout() default "";
+
+    /**
+     * The server for this class, named as a static field or no-argument static method of the test class that holds a
+     * {@link ConnectionInfo} or a Testcontainers {@code JdbcDatabaseContainer} (started if it is not running yet), for
+     * a team that already manages its own PostgreSQL container. The test database is created on that server. Empty
+     * means: the server chosen by configuration.
+     *
+     * @return the name of the field or method; empty by default
+     */
+    String server() default "";
 }

@@ -16,7 +16,7 @@ class ConfigurationErrorsTest {
     void aTableThatDoesNotExistIsNamedWithTheTablesThatDo() {
         assertThat(failureOf(MissingTableCase.class)).hasMessage(prefix(MissingTableCase.class)
                 + "Table 'user' in @PgNotifications(tables) does not exist. Tables that exist: public.fine. Create it"
-                + " in one of the scripts, or fix the name: names are exact catalog names (case and spaces as stored,"
+                + " in a migration or script, or fix the name: names are exact catalog names (case and spaces as stored,"
                 + " no quotes), optionally schema.table.");
     }
 

@@ -41,6 +41,17 @@ public final class Messages {
                 + " @PgNotifications instead of registering the extension directly.";
     }
 
+    public static String serverFieldMissing(Class<?> testClass, String name) {
+        return "@PgNotifications(server = \"" + name + "\") names no static field or static no-argument method of "
+                + testClass.getName() + ". Declare one that holds a ConnectionInfo or a Testcontainers"
+                + " JdbcDatabaseContainer, or remove the attribute to use the configured server.";
+    }
+
+    public static String badServerField(Class<?> testClass, String name, String type) {
+        return "@PgNotifications(server = \"" + name + "\") in " + testClass.getName() + " holds a " + type
+                + "; expected a ConnectionInfo or a Testcontainers JdbcDatabaseContainer.";
+    }
+
     public static String badDuration(String value, String source) {
         return source + " is '" + value + "', which is not a positive duration. Write it like 5s, 300ms, 2m or PT5S.";
     }
@@ -135,11 +146,21 @@ public final class Messages {
                 + " (SQLSTATE " + sqlState + "). Fix the script; it runs before the triggers are installed.";
     }
 
+    public static String migrationLibraryMissing(String attribute, String artifacts) {
+        return attribute + " is set, but " + artifacts + " is not on the test classpath. Add it as a test dependency,"
+                + " or list the migration files in @PgNotifications(scripts) instead.";
+    }
+
+    public static String migrationFailed(String tool, String where, String cause) {
+        return tool + " migration of " + where + " failed: " + clause(cause) + ". Fix the migration; migrations run"
+                + " before the scripts and before the triggers are installed.";
+    }
+
     public static String tableNotFound(String given, Collection<?> existing) {
         String tables = existing.isEmpty() ? "none" : existing.stream().map(String::valueOf)
                 .collect(Collectors.joining(", "));
         return "Table '" + given + "' in @PgNotifications(tables) does not exist. Tables that exist: " + tables
-                + ". Create it in one of the scripts, or fix the name: names are exact catalog names (case and"
+                + ". Create it in a migration or script, or fix the name: names are exact catalog names (case and"
                 + " spaces as stored, no quotes), optionally schema.table.";
     }
 

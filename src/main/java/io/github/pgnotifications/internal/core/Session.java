@@ -12,6 +12,7 @@ import io.github.pgnotifications.internal.provision.TestDatabase;
 import io.github.pgnotifications.internal.record.Recorder;
 import io.github.pgnotifications.internal.schema.Catalog;
 import io.github.pgnotifications.internal.schema.InstalledTriggers;
+import io.github.pgnotifications.internal.schema.Migrations;
 import io.github.pgnotifications.internal.schema.Script;
 import io.github.pgnotifications.internal.schema.ScriptRunner;
 import io.github.pgnotifications.internal.schema.TableName;
@@ -70,10 +71,12 @@ public final class Session implements AutoCloseable {
         ConnectionInfo info = database.connectionInfo();
         Catalog catalog;
         InstalledTriggers triggers;
+        Migrations.run(info, settings.flyway(), settings.liquibase());
         try (Connection connection = connectForScripts(info)) {
             scripts.forEach(script -> ScriptRunner.run(connection, script));
             catalog = Catalog.read(connection);
-            triggers = InstalledTriggers.install(connection, catalog, settings.tables(), settings.sensitiveColumns());
+            triggers = InstalledTriggers.install(connection, catalog, settings.tables(), settings.sensitiveColumns(),
+                    settings.checkSensitive());
         } catch (SQLException e) {
             throw new SetupException(Messages.prepareFailed(database.name(), e.getMessage()), e);
         }

@@ -6,6 +6,7 @@ import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.Session;
+import io.github.pgnotifications.internal.provision.PostgresServer;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.provision.Servers;
 import java.util.Optional;
@@ -88,7 +89,9 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
             ServerSettings serverSettings = owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                     ServerSettings.class, key -> ServerSettings.read(owner::getConfigurationParameter),
                     ServerSettings.class);
-            return Session.open(Settings.of(annotation, owner), Servers.obtain(serverSettings));
+            PostgresServer server = annotation.server().isBlank() ? Servers.obtain(serverSettings)
+                    : ServerField.resolve(owner.getRequiredTestClass(), annotation.server());
+            return Session.open(Settings.of(annotation, owner), server);
         } catch (SetupException e) {
             throw new ExtensionConfigurationException(Messages.inClass(owner.getRequiredTestClass(), e.getMessage()),
                     e);

@@ -3,29 +3,57 @@ package io.github.pgnotifications.internal.junit;
 import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.core.SessionSettings;
+import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Reads a class's settings: annotation attribute, else JUnit configuration parameter, else the default. */
+/**
+ * Reads a class's settings. Each one comes from the annotation attribute if it is set, else from the JUnit
+ * configuration parameter of the same meaning (a system property or {@code junit-platform.properties}), else the
+ * default.
+ */
 final class Settings {
 
     private Settings() {
     }
 
     static SessionSettings of(PgNotifications annotation, ExtensionContext context) {
-        return new SessionSettings(List.of(annotation.tables()), List.of(annotation.channels()),
-                List.of(annotation.scripts()), List.of(annotation.sensitiveColumns()), timeout(annotation, context));
+        return new SessionSettings(
+                list(annotation.tables(), PgNotifications.TABLES_PROPERTY_NAME, context),
+                list(annotation.channels(), PgNotifications.CHANNELS_PROPERTY_NAME, context),
+                list(annotation.scripts(), PgNotifications.SCRIPTS_PROPERTY_NAME, context),
+                list(annotation.sensitiveColumns(), PgNotifications.SENSITIVE_COLUMNS_PROPERTY_NAME, context),
+                annotation.sensitiveColumns().length > 0,
+                list(annotation.flyway(), PgNotifications.FLYWAY_PROPERTY_NAME, context),
+                text(annotation.liquibase(), PgNotifications.LIQUIBASE_PROPERTY_NAME, context),
+                timeout(annotation, context),
+                NotificationListener.Health.DEFAULT);
+    }
+
+    private static List<String> list(String[] attribute, String parameter, ExtensionContext context) {
+        if (attribute.length > 0) {
+            return List.of(attribute);
+        }
+        return context.getConfigurationParameter(parameter)
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    private static String text(String attribute, String parameter, ExtensionContext context) {
+        return !attribute.isBlank() ? attribute
+                : context.getConfigurationParameter(parameter).map(String::trim).orElse("");
     }
 
     private static Duration timeout(PgNotifications annotation, ExtensionContext context) {
+        String parameter = PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME;
         if (!annotation.timeout().isBlank()) {
             return Durations.parse(annotation.timeout(), "@PgNotifications(timeout)");
         }
-        return context.getConfigurationParameter(PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME)
-                .filter(value -> !value.isBlank())
-                .map(value -> Durations.parse(value,
-                        "configuration parameter " + PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME))
+        return context.getConfigurationParameter(parameter).filter(value -> !value.isBlank())
+                .map(value -> Durations.parse(value, "configuration parameter " + parameter))
                 .orElse(SessionSettings.DEFAULT_TIMEOUT);
     }
 }

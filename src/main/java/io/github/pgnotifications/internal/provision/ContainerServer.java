@@ -4,18 +4,31 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** PostgreSQL in a Testcontainers container, for teams that want a specific image. Needs Docker. */
 final class ContainerServer implements PostgresServer {
 
-    private final PostgreSQLContainer container;
+    private final JdbcDatabaseContainer<?> container;
     private final JdbcUrl url;
 
-    private ContainerServer(PostgreSQLContainer container) {
+    private ContainerServer(JdbcDatabaseContainer<?> container) {
         this.container = container;
         this.url = JdbcUrl.parse(container.getJdbcUrl());
+    }
+
+    /** A container the team manages; started here if it is not running yet, and left for the team to stop. */
+    static ContainerServer of(Object teamContainer) {
+        JdbcDatabaseContainer<?> container = (JdbcDatabaseContainer<?>) teamContainer;
+        if (!container.isRunning()) {
+            if (!dockerAvailable()) {
+                throw new SetupException(Messages.dockerMissing(container.getDockerImageName()));
+            }
+            container.start();
+        }
+        return new ContainerServer(container);
     }
 
     static ContainerServer start(String image) {

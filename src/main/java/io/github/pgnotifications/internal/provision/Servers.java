@@ -3,7 +3,9 @@ package io.github.pgnotifications.internal.provision;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import java.util.HashMap;
+import io.github.pgnotifications.ConnectionInfo;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,22 @@ public final class Servers {
             case EMBEDDED -> shared(ServerSettings.Kind.EMBEDDED, EmbeddedServer::start);
             case CONTAINER -> shared(settings.image(), () -> startContainer(settings.image()));
         };
+    }
+
+    /** A server given by the test class itself, as connection details. */
+    public static PostgresServer existing(ConnectionInfo info) {
+        return new ExistingServer(JdbcUrl.parse(info.jdbcUrl()), info.username(), info.password());
+    }
+
+    /** A team's own Testcontainers JDBC container, started if it is not running; empty if it is not one. */
+    public static Optional<PostgresServer> container(Object candidate) {
+        try {
+            Class<?> type = Class.forName("org.testcontainers.containers.JdbcDatabaseContainer", false,
+                    Servers.class.getClassLoader());
+            return type.isInstance(candidate) ? Optional.of(ContainerServer.of(candidate)) : Optional.empty();
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** Testcontainers is an optional dependency: say so if it is missing, rather than fail with a linkage error. */

@@ -22,12 +22,15 @@ public record InstalledTriggers(List<String> channels, Map<String, List<String>>
     /**
      * Installs a change trigger on each table named in {@code tables}.
      *
+     * @param checkSensitive whether each sensitive column must be a column of one of the tables
      * @throws SetupException for a table that does not exist or a sensitive column that no table has
      */
     public static InstalledTriggers install(Connection connection, Catalog catalog, List<String> tables,
-                                            List<String> sensitiveColumns) {
+                                            List<String> sensitiveColumns, boolean checkSensitive) {
         List<TableName> resolved = tables.stream().map(catalog::resolve).toList();
-        checkSensitiveColumns(catalog, resolved, sensitiveColumns);
+        if (checkSensitive) {
+            checkSensitiveColumns(catalog, resolved, sensitiveColumns);
+        }
         if (!resolved.isEmpty()) {
             TriggerInstaller.installFunction(connection);
         }

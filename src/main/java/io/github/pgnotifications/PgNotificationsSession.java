@@ -1,0 +1,212 @@
+package io.github.pgnotifications;
+
+import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.core.Session;
+import io.github.pgnotifications.internal.core.SessionSettings;
+import io.github.pgnotifications.internal.listen.NotificationListener;
+import io.github.pgnotifications.internal.provision.PostgresServer;
+import io.github.pgnotifications.internal.provision.ServerSettings;
+import io.github.pgnotifications.internal.provision.Servers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * What {@link PgNotifications} does for a JUnit class, for any other test framework (TestNG, Cucumber, Spock) or
+ * plain Java: a fresh database with the scripts run and the triggers installed, and a recorder listening on every
+ * channel. Close it when done: that stops recording and drops the database.
+ *
+ * <pre>{@code
+ * try (PgNotificationsSession session = PgNotificationsSession.builder()
+ *         .tables("users").scripts("classpath:schema.sql").start()) {
+ *     new UserRepository(session.dataSource()).create("42", "Ada", "Lovelace");
+ *     session.recorder().channel("users").awaitInsert("42");
+ * }
+ * }</pre>
+ *
+ * <p>Unless {@link Builder#server(ConnectionInfo)} says otherwise, the server is chosen as for the extension, from
+ * system properties or environment variables: the embedded server by default. Call {@link NotificationRecorder#reset()}
+ * between tests that share a session.
+ */
+public final class PgNotificationsSession implements AutoCloseable {
+
+    private final Session session;
+
+    private PgNotificationsSession(Session session) {
+        this.session = session;
+    }
+
+    /**
+     * Starts describing a session.
+     *
+     * @return a builder with nothing to install or listen to yet
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The recorder, listening on every channel.
+     *
+     * @return the recorder
+     */
+    public NotificationRecorder recorder() {
+        return session.recorder();
+    }
+
+    /**
+     * A plain, unpooled DataSource for the session's database.
+     *
+     * @return the DataSource
+     */
+    public DataSource dataSource() {
+        return session.dataSource();
+    }
+
+    /**
+     * How to reach the session's database, for a framework under test.
+     *
+     * @return the JDBC URL and credentials
+     */
+    public ConnectionInfo connectionInfo() {
+        return session.connectionInfo();
+    }
+
+    /** Stops recording and drops the session's database. */
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    /** Describes a session; each setter replaces what was set before. Not thread-safe. */
+    public static final class Builder {
+
+        private List<String> tables = List.of();
+        private List<String> channels = List.of();
+        private List<String> scripts = List.of();
+        private List<String> sensitiveColumns = List.of();
+        private List<String> flyway = List.of();
+        private String liquibase = "";
+        private Duration timeout = SessionSettings.DEFAULT_TIMEOUT;
+        private ConnectionInfo server;
+
+        private Builder() {
+        }
+
+        /**
+         * Tables to install change triggers on, as in {@link PgNotifications#tables()}.
+         *
+         * @param names exact catalog names, optionally {@code schema.table}
+         * @return this builder
+         */
+        public Builder tables(String... names) {
+            this.tables = List.of(names);
+            return this;
+        }
+
+        /**
+         * Further channels to listen on, as in {@link PgNotifications#channels()}.
+         *
+         * @param names exact channel names
+         * @return this builder
+         */
+        public Builder channels(String... names) {
+            this.channels = List.of(names);
+            return this;
+        }
+
+        /**
+         * Scripts to run before the triggers are installed, as in {@link PgNotifications#scripts()}.
+         *
+         * @param locations {@code classpath:} resources or file paths
+         * @return this builder
+         */
+        public Builder scripts(String... locations) {
+            this.scripts = List.of(locations);
+            return this;
+        }
+
+        /**
+         * Columns never sent in a payload, as in {@link PgNotifications#sensitiveColumns()}.
+         *
+         * @param columns column names
+         * @return this builder
+         */
+        public Builder sensitiveColumns(String... columns) {
+            this.sensitiveColumns = List.of(columns);
+            return this;
+        }
+
+        /**
+         * Flyway locations to migrate first, as in {@link PgNotifications#flyway()}.
+         *
+         * @param locations e.g. {@code classpath:db/migration}
+         * @return this builder
+         */
+        public Builder flyway(String... locations) {
+            this.flyway = List.of(locations);
+            return this;
+        }
+
+        /**
+         * A Liquibase changelog to update first, as in {@link PgNotifications#liquibase()}.
+         *
+         * @param changelog a changelog on the classpath
+         * @return this builder
+         */
+        public Builder liquibase(String changelog) {
+            this.liquibase = changelog;
+            return this;
+        }
+
+        /**
+         * The default timeout of the recorder's awaits.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException(
+                        "timeout(" + timeout + "): the timeout must be a positive duration, e.g. Duration.ofSeconds(5).");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Creates the session's database on this server instead of the configured one.
+         *
+         * @param server an existing server's URL and credentials, e.g. those of a Testcontainers container
+         * @return this builder
+         */
+        public Builder server(ConnectionInfo server) {
+            this.server = server;
+            return this;
+        }
+
+        /**
+         * Prepares the database and starts recording.
+         *
+         * @return the running session
+         * @throws IllegalStateException naming the bad value and what to do, when the setup fails
+         */
+        public PgNotificationsSession start() {
+            try {
+                SessionSettings settings = new SessionSettings(tables, channels, scripts, sensitiveColumns, true, flyway,
+                        liquibase, timeout, NotificationListener.Health.DEFAULT);
+                return new PgNotificationsSession(Session.open(settings, server()));
+            } catch (SetupException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+
+        private PostgresServer server() {
+            if (server != null) {
+                return Servers.existing(server);
+            }
+            return Servers.obtain(ServerSettings.read(key -> Optional.ofNullable(System.getProperty(key))));
+        }
+    }
+}

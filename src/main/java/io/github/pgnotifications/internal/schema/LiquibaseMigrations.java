@@ -1,0 +1,35 @@
+package io.github.pgnotifications.internal.schema;
+
+import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.provision.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+
+/** Liquibase, loaded only when a {@code liquibase} changelog is given. */
+final class LiquibaseMigrations {
+
+    private LiquibaseMigrations() {
+    }
+
+    static void update(ConnectionInfo info, String changelog) {
+        try (Connection connection = Jdbc.connect(info)) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    .execute();
+        } catch (LiquibaseException | SQLException e) {
+            throw new SetupException(Messages.migrationFailed("Liquibase", changelog, e.getMessage()), e);
+        }
+    }
+}

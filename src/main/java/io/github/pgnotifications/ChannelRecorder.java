@@ -105,4 +105,39 @@ public interface ChannelRecorder {
      * Notifications whose payload is not a change event are left out; {@link #notifications()} has them.
      */
     List<ChangeEvent> changes();
+
+    /**
+     * Waits until the channel's changes contain these, in this order; other changes may come in between.
+     *
+     * @param expected the changes, e.g. {@code insert(1), update(1), delete(1)}
+     * @return the matching change events, in the same order
+     * @throws AssertionError naming the sequence, how much of it arrived, and what did arrive
+     */
+    List<ChangeEvent> awaitSequence(ExpectedChange... expected);
+
+    /**
+     * Waits until at least {@code count} notifications have arrived on the channel.
+     *
+     * @param count how many
+     * @return the first {@code count} notifications, in arrival order
+     * @throws AssertionError naming the count and listing what did arrive
+     */
+    List<Notification> awaitCount(int count);
+
+    /**
+     * Proves that nothing arrived on the channel besides what this channel's awaits have returned: waits for
+     * everything committed so far ({@link NotificationRecorder#sync()}), then checks. Returns in milliseconds, not
+     * after a timeout.
+     *
+     * @throws AssertionError listing what else arrived
+     */
+    void assertNothingElse();
+
+    /**
+     * Proves that nothing at all arrived on the channel since the test started, after waiting for everything
+     * committed so far ({@link NotificationRecorder#sync()}).
+     *
+     * @throws AssertionError listing what arrived
+     */
+    void assertNothingReceived();
 }

@@ -174,7 +174,7 @@ class ChannelRecorderTest {
                 .hasMessageStartingWith("Timed out after 200ms waiting for INSERT id=42 on channel 'users'.\n"
                         + "Received on 'users' since the test started (2):\n  +")
                 .hasMessageContaining("ms INSERT id=41\n  +")
-                .hasMessageEndingWith("ms DELETE id=41");
+                .hasMessageEndingWith("ms DELETE id=41\nNear misses:\n  INSERT arrived for other keys: 41");
     }
 
     @Test

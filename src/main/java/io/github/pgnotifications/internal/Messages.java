@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -75,6 +76,15 @@ public final class Messages {
 
     public static String badWithin(Duration timeout) {
         return "within(" + timeout + "): the timeout must be a positive duration, e.g. Duration.ofSeconds(2).";
+    }
+
+    public static String emptySequence() {
+        return "awaitSequence(): name the changes to wait for, e.g. awaitSequence(insert(1), update(1), delete(1)).";
+    }
+
+    public static String badCount(int count) {
+        return "awaitCount(" + count + "): the count must be 1 or more; to prove that nothing arrived, use"
+                + " assertNothingReceived().";
     }
 
     public static String badKeyedBy(String[] columns) {
@@ -211,7 +221,7 @@ public final class Messages {
     }
 
     public static String timedOut(String expectation, String channel, String timeout, List<String> arrived,
-                                  List<ListenerGap> gaps) {
+                                  List<String> nearMisses, List<ListenerGap> gaps) {
         StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
                 .append(expectation).append(" on channel '").append(channel).append("'.");
         if (arrived.isEmpty()) {
@@ -223,10 +233,37 @@ public final class Messages {
                     .append(arrived.size()).append("):");
             arrived.forEach(line -> message.append("\n  ").append(line));
         }
+        if (!nearMisses.isEmpty()) {
+            message.append("\nNear misses:");
+            nearMisses.forEach(line -> message.append("\n  ").append(line));
+        }
         gaps.forEach(gap -> message.append("\nThe listener was not listening from ").append(time(gap.lostAt()))
                 .append(gap.restoredAt() == null ? " on" : " to " + time(gap.restoredAt())).append(" (")
                 .append(clause(gap.reason())).append("): notifications committed then were lost."));
         return message.toString();
+    }
+
+    public static String withHazards(String message, List<String> hazards) {
+        if (hazards.isEmpty()) {
+            return message;
+        }
+        return message + "\nHazards:" + hazards.stream().map(line -> "\n  " + line).collect(Collectors.joining());
+    }
+
+    public static String expectedNothing(String what, String channel, List<String> arrived) {
+        return "Expected " + what + " on channel '" + channel + "' since the test started, but " + arrived.size()
+                + " arrived:" + arrived.stream().map(line -> "\n  " + line).collect(Collectors.joining());
+    }
+
+    public static String uncommittedSession(int pid, String application, String state, String since, String query) {
+        return "session " + pid + (application.isEmpty() ? "" : " (" + application + ")") + " is " + state
+                + " with uncommitted writes for " + since + ": its notifications are sent only when it commits"
+                + (query.isEmpty() ? "" : "; last statement: " + query);
+    }
+
+    public static String queueFilling(double usage) {
+        return String.format(Locale.ROOT, "the notification queue is %.1f%% full (pg_notification_queue_usage());"
+                + " a transaction left open in a listening session keeps it from being cleaned up", usage * 100);
     }
 
     public static String gapDuringWait(String expectation, Instant lostAt, String reason) {

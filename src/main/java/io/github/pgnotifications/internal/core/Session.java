@@ -109,6 +109,11 @@ public final class Session implements AutoCloseable {
         return recorder;
     }
 
+    /** What arrived on each channel since the last reset, one line per notification. */
+    public Map<String, List<String>> timelines() {
+        return recorder.timelines();
+    }
+
     /** A DataSource for the test database. */
     public DataSource dataSource() {
         return dataSource;

@@ -9,8 +9,11 @@ import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.provision.PostgresServer;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.provision.Servers;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -26,7 +29,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * class's store, so JUnit closes it after the class), resets the recorder before each test and resolves parameters.
  * Holds no state of its own.
  */
-public final class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(PgNotificationsExtension.class);
 
@@ -38,6 +42,19 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
     @Override
     public void beforeEach(ExtensionContext context) {
         session(context).recorder().reset();
+    }
+
+    /** Publishes what arrived on each channel during the test, so that build tools and IDEs show it. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Session session = session(context);
+        session.recorder().sync();
+        Map<String, String> entries = new LinkedHashMap<>();
+        session.timelines().forEach((channel, lines) -> entries.put("pgnotifications." + channel,
+                String.join("\n", lines)));
+        if (!entries.isEmpty()) {
+            context.publishReportEntry(entries);
+        }
     }
 
     @Override

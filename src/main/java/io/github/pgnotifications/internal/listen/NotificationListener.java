@@ -2,6 +2,7 @@ package io.github.pgnotifications.internal.listen;
 
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.Notification;
+import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.provision.Jdbc;
 import io.github.pgnotifications.internal.provision.JdbcUrl;
 import io.vertx.core.Context;
@@ -12,8 +13,11 @@ import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.SslMode;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +46,15 @@ public final class NotificationListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
     private static final long CONNECT_TIMEOUT_MILLIS = 30_000;
+    private static final long HAZARD_QUERY_TIMEOUT_MILLIS = 2_000;
+    private static final double QUEUE_USAGE_WORTH_SAYING = 0.01;
+    private static final String UNCOMMITTED_SESSIONS = """
+            SELECT pid, coalesce(application_name, ''), state,
+                   to_char(now() - xact_start, 'FMHH24"h"MI"m"SS.MS"s"'), left(coalesce(query, ''), 80)
+              FROM pg_stat_activity
+             WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+               AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+            """;
 
     /** Receives what the listener reads and what happens to its connection, on the listener's thread. */
     public interface Sink {
@@ -210,6 +223,35 @@ public final class NotificationListener implements AutoCloseable {
             return current.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(channel, payload))
                     .mapEmpty();
         }), timeoutMillis);
+    }
+
+    /**
+     * Things that keep notifications from arriving, found on the server, as sentences for a failure message:
+     * sessions of this database idle in a transaction with uncommitted writes, and a notification queue filling up.
+     * Empty if none, or if the server cannot be asked right now.
+     */
+    public List<String> hazards() {
+        try {
+            List<String> found = new ArrayList<>();
+            for (Row row : await(onLoop(() -> query(UNCOMMITTED_SESSIONS)), HAZARD_QUERY_TIMEOUT_MILLIS)) {
+                found.add(Messages.uncommittedSession(row.getInteger(0), row.getString(1), row.getString(2),
+                        row.getString(3), row.getString(4)));
+            }
+            double usage = await(onLoop(() -> query("SELECT pg_notification_queue_usage()")),
+                    HAZARD_QUERY_TIMEOUT_MILLIS).iterator().next().getDouble(0);
+            if (usage >= QUEUE_USAGE_WORTH_SAYING) {
+                found.add(Messages.queueFilling(usage));
+            }
+            return found;
+        } catch (ListenException | RuntimeException e) {
+            LOG.debug("Could not look for hazards: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private Future<RowSet<Row>> query(String sql) {
+        PgConnection current = connection;
+        return current == null ? Future.failedFuture("the listener is reconnecting") : current.query(sql).execute();
     }
 
     static PgConnectOptions options(ConnectionInfo database) {

@@ -3,6 +3,7 @@ package io.github.pgnotifications.internal.record;
 import io.github.pgnotifications.ChangeEvent;
 import io.github.pgnotifications.Notification;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ final class ChannelLog {
     private final List<Notification> notifications = new ArrayList<>();
     private final List<ChangeEvent> changes = new ArrayList<>();
     private final Map<List<String>, KeyIndex> indexes = new HashMap<>();
+    private final BitSet claimed = new BitSet();
 
     void add(Notification notification) {
         notifications.add(notification);
@@ -58,9 +60,24 @@ final class ChannelLog {
         return index;
     }
 
+    /** Marks a notification as returned by an await, so that "nothing else" does not count it. */
+    void claim(int position) {
+        claimed.set(position);
+    }
+
+    /** The positions of the notifications no await has returned. */
+    List<Integer> unclaimed() {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = claimed.nextClearBit(0); i < size(); i = claimed.nextClearBit(i + 1)) {
+            positions.add(i);
+        }
+        return positions;
+    }
+
     void clear() {
         notifications.clear();
         changes.clear();
         indexes.clear();
+        claimed.clear();
     }
 }

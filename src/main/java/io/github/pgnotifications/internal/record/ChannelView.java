@@ -2,32 +2,39 @@ package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.ChangeEvent;
 import io.github.pgnotifications.ChannelRecorder;
+import io.github.pgnotifications.ExpectedChange;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** An immutable view of one channel's recording with a timeout and a key choice. */
 final class ChannelView implements ChannelRecorder {
 
-    private final Journal journal;
+    /** What a view shares with its recorder. */
+    record Context(Journal journal, KeyResolver keys, Runnable sync, Supplier<List<String>> hazards) {
+    }
+
+    private final Context context;
     private final String name;
     private final Duration timeout;
     private final List<String> keyColumns;
-    private final KeyResolver keys;
     private final List<String> keylessTables;
 
-    ChannelView(Journal journal, String name, Duration timeout, List<String> keyColumns, KeyResolver keys,
-                List<String> keylessTables) {
-        this.journal = journal;
+    ChannelView(Context context, String name, Duration timeout, List<String> keyColumns, List<String> keylessTables) {
+        this.context = context;
         this.name = name;
         this.timeout = timeout;
         this.keyColumns = keyColumns;
-        this.keys = keys;
         this.keylessTables = keylessTables;
     }
 
@@ -46,7 +53,7 @@ final class ChannelView implements ChannelRecorder {
         if (newTimeout == null || newTimeout.isZero() || newTimeout.isNegative()) {
             throw new IllegalArgumentException(Messages.badWithin(newTimeout));
         }
-        return new ChannelView(journal, name, newTimeout, keyColumns, keys, keylessTables);
+        return new ChannelView(context, name, newTimeout, keyColumns, keylessTables);
     }
 
     @Override
@@ -54,7 +61,7 @@ final class ChannelView implements ChannelRecorder {
         if (columns == null || columns.length == 0 || Arrays.stream(columns).anyMatch(c -> c == null || c.isEmpty())) {
             throw new IllegalArgumentException(Messages.badKeyedBy(columns));
         }
-        return new ChannelView(journal, name, timeout, List.of(columns), keys, List.of());
+        return new ChannelView(context, name, timeout, List.of(columns), List.of());
     }
 
     @Override
@@ -78,53 +85,125 @@ final class ChannelView implements ChannelRecorder {
             throw new IllegalStateException(Messages.noKey(name, keylessTables, Keys.show(id)));
         }
         String key = Keys.ofId(id);
-        return journal.await(name, timeout, log -> {
-            KeyIndex index = log.index(keyColumns, keys);
-            ChangeEvent found = index.find(action, key);
-            if (found == null && !index.keylessTables().isEmpty()) {
+        return await(log -> {
+            KeyIndex index = log.index(keyColumns, context.keys());
+            Integer position = index.find(action, key);
+            if (position == null && !index.keylessTables().isEmpty()) {
                 throw new IllegalStateException(Messages.noKey(name, List.copyOf(index.keylessTables()), Keys.show(id)));
             }
-            return found;
-        }, () -> action + " " + (keyColumns.isEmpty() ? "id=" + Keys.show(id) : Keys.describe(keyColumns, id)));
+            return position == null ? null : claim(log, position);
+        }, new Expectation(describe(action, id), action, key));
+    }
+
+    private String describe(ChangeEvent.Action action, Object id) {
+        return action + " " + (keyColumns.isEmpty() ? "id=" + Keys.show(id) : Keys.describe(keyColumns, id));
+    }
+
+    private static ChangeEvent claim(ChannelLog log, int position) {
+        log.claim(position);
+        return log.change(position);
     }
 
     @Override
     public ChangeEvent await(String description, Predicate<? super ChangeEvent> condition) {
         Objects.requireNonNull(condition, "condition");
         int[] scanned = {0};
-        return journal.await(name, timeout, log -> {
+        return await(log -> {
             for (; scanned[0] < log.size(); scanned[0]++) {
                 ChangeEvent event = log.change(scanned[0]);
                 if (event != null && condition.test(event)) {
-                    return event;
+                    return claim(log, scanned[0]);
                 }
             }
             return null;
-        }, () -> description);
+        }, Expectation.of(description));
     }
 
     @Override
     public Notification awaitNotification(String description, Predicate<? super Notification> condition) {
         Objects.requireNonNull(condition, "condition");
         int[] scanned = {0};
-        return journal.await(name, timeout, log -> {
+        return await(log -> {
             for (; scanned[0] < log.size(); scanned[0]++) {
                 if (condition.test(log.notification(scanned[0]))) {
+                    log.claim(scanned[0]);
                     return log.notification(scanned[0]);
                 }
             }
             return null;
-        }, () -> description);
+        }, Expectation.of(description));
+    }
+
+    @Override
+    public List<ChangeEvent> awaitSequence(ExpectedChange... expected) {
+        if (expected == null || expected.length == 0) {
+            throw new IllegalArgumentException(Messages.emptySequence());
+        }
+        List<String> wanted = Arrays.stream(expected).map(change -> Keys.ofId(change.id())).toList();
+        List<Integer> matched = new ArrayList<>();
+        int[] scanned = {0};
+        String description = Arrays.stream(expected).map(change -> describe(change.action(), change.id()))
+                .collect(Collectors.joining(", then "));
+        return await(log -> {
+            for (; scanned[0] < log.size() && matched.size() < expected.length; scanned[0]++) {
+                ChangeEvent event = log.change(scanned[0]);
+                int next = matched.size();
+                if (event != null && event.action() == expected[next].action()
+                        && wanted.get(next).equals(Keys.ofRow(event.record(), columnsOf(event)))) {
+                    matched.add(scanned[0]);
+                }
+            }
+            return matched.size() < expected.length ? null
+                    : matched.stream().map(position -> claim(log, position)).toList();
+        }, Expectation.of(description + " (in this order)"));
+    }
+
+    private List<String> columnsOf(ChangeEvent event) {
+        return keyColumns.isEmpty() ? context.keys().keyOf(event.schema(), event.table()) : keyColumns;
+    }
+
+    @Override
+    public List<Notification> awaitCount(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException(Messages.badCount(count));
+        }
+        return await(log -> {
+            if (log.size() < count) {
+                return null;
+            }
+            List<Notification> first = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                log.claim(i);
+                first.add(log.notification(i));
+            }
+            return first;
+        }, Expectation.of(count + " notification(s)"));
+    }
+
+    @Override
+    public void assertNothingElse() {
+        context.sync().run();
+        context.journal().assertNone(name, ChannelLog::unclaimed, "nothing else");
+    }
+
+    @Override
+    public void assertNothingReceived() {
+        context.sync().run();
+        context.journal().assertNone(name, log -> IntStream.range(0, log.size()).boxed().toList(), "nothing");
+    }
+
+    private <T> T await(Function<ChannelLog, T> search, Expectation expected) {
+        return context.journal().await(name, timeout, search, expected, context.hazards());
     }
 
     @Override
     public List<Notification> notifications() {
-        return journal.read(name, ChannelLog::notifications);
+        return context.journal().read(name, ChannelLog::notifications);
     }
 
     @Override
     public List<ChangeEvent> changes() {
-        return journal.read(name, ChannelLog::changes);
+        return context.journal().read(name, ChannelLog::changes);
     }
 
     @Override

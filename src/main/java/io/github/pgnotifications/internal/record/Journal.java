@@ -99,10 +99,14 @@ final class Journal implements NotificationListener.Sink {
 
     /**
      * Waits until a search over the channel's log finds something, the timeout passes, or a gap begins or is going
-     * on: then whatever is awaited may have been lost, so the wait fails at once with the gap's reason.
+     * on: then whatever is awaited may have been lost, so the wait fails at once with the gap's reason. A timeout's
+     * message lists what arrived, near misses, and the hazards found (queried after the lock is released, since the
+     * listener thread needs the lock to deliver).
      */
-    <T> T await(String channel, Duration timeout, Function<ChannelLog, T> search, Supplier<String> expectation) {
+    <T> T await(String channel, Duration timeout, Function<ChannelLog, T> search, Expectation expected,
+                Supplier<List<String>> hazards) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String timedOut;
         lock.lock();
         try {
             ChannelLog log = channels.get(channel);
@@ -112,13 +116,55 @@ final class Journal implements NotificationListener.Sink {
                 if (found != null) {
                     return found;
                 }
-                failIfGapSince(gapsBefore, expectation);
+                failIfGapSince(gapsBefore, expected::description);
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    throw timedOut(channel, timeout, expectation.get(), log);
+                    timedOut = timedOutMessage(channel, timeout, expected, log);
+                    break;
                 }
-                parkUpTo(remaining, expectation);
+                parkUpTo(remaining, expected::description);
             }
+        } finally {
+            lock.unlock();
+        }
+        List<String> arrived = read(channel, log -> Timeline.describe(log, keys, since));
+        throw new AssertionFailedError(Messages.withHazards(timedOut, hazards.get()), expected.description(),
+                String.join("\n", arrived));
+    }
+
+    private String timedOutMessage(String channel, Duration timeout, Expectation expected, ChannelLog log) {
+        return Messages.timedOut(expected.description(), channel, Durations.format(timeout),
+                Timeline.describe(log, keys, since), NearMisses.find(expected, channel, channels, keys),
+                List.copyOf(gaps));
+    }
+
+    /** Fails unless the given positions of the channel's log are empty, listing what they hold. */
+    void assertNone(String channel, Function<ChannelLog, List<Integer>> positions, String what) {
+        lock.lock();
+        try {
+            ChannelLog log = channels.get(channel);
+            List<Integer> found = positions.apply(log);
+            if (!found.isEmpty()) {
+                List<String> lines = Timeline.describe(log, keys, since, found);
+                throw new AssertionFailedError(Messages.expectedNothing(what, channel, lines), "nothing",
+                        String.join("\n", lines));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One timeline per channel that received anything, for reports. */
+    Map<String, List<String>> timelines() {
+        lock.lock();
+        try {
+            Map<String, List<String>> timelines = new LinkedHashMap<>();
+            channels.forEach((name, log) -> {
+                if (log.size() > 0) {
+                    timelines.put(name, Timeline.describe(log, keys, since));
+                }
+            });
+            return timelines;
         } finally {
             lock.unlock();
         }
@@ -185,12 +231,6 @@ final class Journal implements NotificationListener.Sink {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(Messages.interrupted(expectation.get()), e);
         }
-    }
-
-    private AssertionFailedError timedOut(String channel, Duration timeout, String expectation, ChannelLog log) {
-        List<String> arrived = Timeline.describe(log, keys, since);
-        return new AssertionFailedError(Messages.timedOut(expectation, channel, Durations.format(timeout), arrived,
-                List.copyOf(gaps)), expectation, String.join("\n", arrived));
     }
 
     /** Runs a read-only query over a channel's log under the lock. */

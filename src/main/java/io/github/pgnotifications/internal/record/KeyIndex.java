@@ -12,7 +12,7 @@ final class KeyIndex {
 
     private final List<String> explicitColumns;
     private final KeyResolver resolver;
-    private final Map<String, ChangeEvent> first = new HashMap<>();
+    private final Map<String, Integer> first = new HashMap<>();
     private final Set<String> keylessTables = new LinkedHashSet<>();
     private int indexed;
 
@@ -25,12 +25,12 @@ final class KeyIndex {
         for (; indexed < log.size(); indexed++) {
             ChangeEvent event = log.change(indexed);
             if (event != null) {
-                add(event);
+                add(event, indexed);
             }
         }
     }
 
-    private void add(ChangeEvent event) {
+    private void add(ChangeEvent event, int position) {
         List<String> columns = columnsFor(event);
         String key = Keys.ofRow(event.record(), columns);
         if (key == null) {
@@ -39,14 +39,15 @@ final class KeyIndex {
             }
             return;
         }
-        first.putIfAbsent(entry(event.action(), key), event);
+        first.putIfAbsent(entry(event.action(), key), position);
     }
 
-    List<String> columnsFor(ChangeEvent event) {
+    private List<String> columnsFor(ChangeEvent event) {
         return explicitColumns.isEmpty() ? resolver.keyOf(event.schema(), event.table()) : explicitColumns;
     }
 
-    ChangeEvent find(ChangeEvent.Action action, String key) {
+    /** The position of the first change with this action and key, or null. */
+    Integer find(ChangeEvent.Action action, String key) {
         return first.get(entry(action, key));
     }
 

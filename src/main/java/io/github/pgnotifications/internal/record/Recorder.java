@@ -64,8 +64,8 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         if (name == null || !journal.listens(name)) {
             throw new IllegalArgumentException(Messages.notListened(name, journal.channelNames()));
         }
-        return new ChannelView(journal, name, timeout, List.of(), keys,
-                keylessTablesByChannel.getOrDefault(name, List.of()));
+        return new ChannelView(new ChannelView.Context(journal, keys, this::sync, listener::hazards), name, timeout,
+                List.of(), keylessTablesByChannel.getOrDefault(name, List.of()));
     }
 
     @Override
@@ -100,6 +100,11 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
     public void reset() {
         sync();
         journal.clear();
+    }
+
+    /** What arrived on each channel since the last reset, one line per notification, for test reports. */
+    public Map<String, List<String>> timelines() {
+        return journal.timelines();
     }
 
     /** The default await timeout of this recorder. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** One line per recorded notification, for failure messages: {@code +12ms INSERT id=42}. */
 final class Timeline {
@@ -16,8 +17,12 @@ final class Timeline {
     }
 
     static List<String> describe(ChannelLog log, KeyResolver keys, Instant since) {
+        return describe(log, keys, since, IntStream.range(0, log.size()).boxed().toList());
+    }
+
+    static List<String> describe(ChannelLog log, KeyResolver keys, Instant since, List<Integer> positions) {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < log.size(); i++) {
+        for (int i : positions) {
             Notification notification = log.notification(i);
             long offset = Duration.between(since, notification.receivedAt()).toMillis();
             lines.add(String.format("+%dms %s", Math.max(0, offset), describe(log.change(i), notification, keys)));

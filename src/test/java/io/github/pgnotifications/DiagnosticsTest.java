@@ -1,0 +1,149 @@
+package io.github.pgnotifications;
+
+import static io.github.pgnotifications.ExpectedChange.delete;
+import static io.github.pgnotifications.ExpectedChange.insert;
+import static io.github.pgnotifications.ExpectedChange.update;
+import static io.github.pgnotifications.support.Sql.exec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pgnotifications.support.Engine;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.opentest4j.AssertionFailedError;
+
+/** Plain-Java sequence, count and absence checks, and failures that explain themselves. */
+@Timeout(60)
+@PgNotifications(tables = {"users", "accounts"}, channels = "raw", scripts = "classpath:recorder.sql")
+class DiagnosticsTest {
+
+    private final NotificationRecorder recorder;
+    private final DataSource db;
+
+    DiagnosticsTest(NotificationRecorder recorder, DataSource db) {
+        this.recorder = recorder;
+        this.db = db;
+    }
+
+    @Test
+    void awaitSequenceFindsTheChangesInOrderWithOthersInBetween() {
+        exec(db, "INSERT INTO users VALUES (1, 'a', 'b')", "INSERT INTO users VALUES (2, 'c', 'd')",
+                "UPDATE users SET last_name = 'x' WHERE id = 1", "DELETE FROM users WHERE id = 1");
+
+        List<ChangeEvent> sequence = recorder.channel("users").awaitSequence(insert(1), update(1), delete(1));
+
+        assertThat(sequence).extracting(ChangeEvent::action).containsExactly(ChangeEvent.Action.INSERT,
+                ChangeEvent.Action.UPDATE, ChangeEvent.Action.DELETE);
+    }
+
+    @Test
+    void aSequenceInAnotherOrderTimesOutNamingTheWholeSequence() {
+        exec(db, "INSERT INTO users VALUES (11, 'a', 'b')", "DELETE FROM users WHERE id = 11");
+
+        assertThatThrownBy(() -> recorder.channel("users").within(Duration.ofMillis(100))
+                .awaitSequence(delete(11), insert(11)))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("Timed out after 100ms waiting for DELETE id=11, then INSERT id=11 (in this"
+                        + " order) on channel 'users'.");
+    }
+
+    @Test
+    void awaitCountReturnsTheFirstNotifications() {
+        exec(db, "INSERT INTO users VALUES (21, 'a', 'b')", "INSERT INTO users VALUES (22, 'c', 'd')",
+                "INSERT INTO users VALUES (23, 'e', 'f')");
+
+        assertThat(recorder.channel("users").awaitCount(2)).hasSize(2);
+    }
+
+    @Test
+    void assertNothingElsePassesWhenEverythingWasAwaited() {
+        exec(db, "INSERT INTO users VALUES (31, 'a', 'b')");
+        recorder.channel("users").awaitInsert(31);
+
+        recorder.channel("users").assertNothingElse();
+        recorder.channel("accounts").assertNothingReceived();
+    }
+
+    @Test
+    void assertNothingElseListsWhatElseArrived() {
+        exec(db, "INSERT INTO users VALUES (41, 'a', 'b')", "INSERT INTO users VALUES (42, 'c', 'd')");
+        recorder.channel("users").awaitInsert(41);
+
+        assertThatThrownBy(() -> recorder.channel("users").assertNothingElse())
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("Expected nothing else on channel 'users' since the test started, but 1"
+                        + " arrived:\n  +")
+                .hasMessageEndingWith("ms INSERT id=42");
+    }
+
+    @Test
+    void assertNothingReceivedSeesWhatWasCommittedJustBefore() {
+        exec(db, "INSERT INTO accounts VALUES ('k', 'o')");
+
+        assertThatThrownBy(() -> recorder.channel("accounts").assertNothingReceived())
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("Expected nothing on channel 'accounts' since the test started, but 1"
+                        + " arrived:\n  +")
+                .hasMessageEndingWith("ms INSERT code='k'");
+    }
+
+    @Test
+    void nearMissesNameTheSameKeyWithAnotherActionAndTheKeyOnAnotherChannelAndPayloadsThatAreNotChanges() {
+        exec(db, "INSERT INTO users VALUES (7, 'a', 'b')", "UPDATE users SET first_name = 'z' WHERE id = 7",
+                "INSERT INTO accounts VALUES ('7', 'o')", "SELECT pg_notify('raw', 'not json')");
+
+        assertThatThrownBy(() -> recorder.channel("users").within(Duration.ofMillis(100)).awaitDelete(7))
+                .hasMessageEndingWith("Near misses:\n"
+                        + "  the same key arrived as INSERT, not DELETE\n"
+                        + "  the same key arrived as UPDATE, not DELETE");
+        assertThatThrownBy(() -> recorder.channel("users").within(Duration.ofMillis(100)).awaitInsert(8))
+                .hasMessageEndingWith("Near misses:\n  INSERT arrived for other keys: 7");
+        assertThatThrownBy(() -> recorder.channel("raw").within(Duration.ofMillis(100)).awaitInsert("7"))
+                .hasMessageEndingWith("Near misses:\n"
+                        + "  INSERT with that key arrived on channel 'users' instead\n"
+                        + "  INSERT with that key arrived on channel 'accounts' instead\n"
+                        + "  1 notification(s) on 'raw' are not change events (payload not JSON of the change shape);"
+                        + " awaits by id skip them");
+    }
+
+    @Test
+    void aTimeoutNamesASessionIdleInATransactionWithUncommittedWrites() throws Exception {
+        try (Connection open = db.getConnection(); Statement statement = open.createStatement()) {
+            open.setAutoCommit(false);
+            statement.execute("INSERT INTO users VALUES (50, 'never', 'committed')");
+
+            assertThatThrownBy(() -> recorder.channel("users").within(Duration.ofMillis(100)).awaitInsert(50))
+                    .hasMessageContaining("\nHazards:\n  session ")
+                    .hasMessageContaining(" is idle in transaction with uncommitted writes for ")
+                    .hasMessageContaining(": its notifications are sent only when it commits; last statement:"
+                            + " INSERT INTO users VALUES (50, 'never', 'committed')");
+            open.rollback();
+        }
+    }
+
+    @Test
+    void eachTestsTimelineIsPublishedAsAReportEntry() {
+        List<ReportEntry> entries = Engine.run(TimelineCase.class).allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class)).toList();
+
+        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.getKeyValuePairs())
+                .containsOnlyKeys("pgnotifications.items")
+                .hasEntrySatisfying("pgnotifications.items", timeline -> assertThat(timeline).matches(
+                        "\\+\\d+ms INSERT id=1\\n\\+\\d+ms DELETE id=1")));
+    }
+
+    @PgNotifications(tables = "items", scripts = "classpath:lifecycle.sql")
+    static class TimelineCase {
+        @Test
+        void test(NotificationRecorder recorder, DataSource db) {
+            exec(db, "INSERT INTO items VALUES (1, 'x')", "DELETE FROM items WHERE id = 1");
+            recorder.channel("items").awaitDelete(1);
+        }
+    }
+}

@@ -6,6 +6,10 @@ import io.github.pgnotifications.internal.SetupException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -35,11 +39,23 @@ final class EmbeddedServer implements PostgresServer {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            LOG.info("Started embedded PostgreSQL on localhost:{} in {} ms", postgres.getPort(),
+            EmbeddedServer server = new EmbeddedServer(postgres);
+            LOG.info("Started embedded PostgreSQL {} on localhost:{} in {} ms", server.version(), postgres.getPort(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedServer(postgres);
+            return server;
         } catch (IOException | RuntimeException e) {
             throw new SetupException(Messages.embeddedStartFailed(e), e);
+        }
+    }
+
+    private String version() {
+        try (Connection connection = Jdbc.connect(maintenanceDatabase());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW server_version")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            return "(version unknown: " + e.getMessage() + ")";
         }
     }
 

@@ -1,4 +1,5 @@
--- The application's schema, applied by Flyway when the application starts.
+-- The application's schema, applied by Flyway when the application starts (in SpringBootExampleTest, by
+-- @PgNotifications(flyway) first, before the library installs its trigger on customers).
 
 CREATE TABLE customers (
     id    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A tiny Spring Boot application, the code under test in {@link SpringBootExampleTest}: {@link CustomerService}
  * writes to the {@code customers} table with {@link org.springframework.jdbc.core.simple.JdbcClient}, and Flyway
- * creates the schema from {@code db/migration}, including the team's own trigger that announces each new customer on
- * the channel {@code customer_events}.
+ * creates the schema from {@code db/migration} when the application starts, including the team's own trigger that
+ * announces each new customer on the channel {@code customer_events}. In the test, {@code @PgNotifications(flyway)}
+ * has run the same migrations before Spring starts, so Spring's Flyway finds the schema up to date.
  */
 @SpringBootApplication
 public class CustomerApplication {

@@ -11,11 +11,14 @@ import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotifications;
 import java.time.Duration;
 import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.Commit;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
  * the application calls it, and each test awaits the change recorded by the trigger the library installs on
  * {@code customers}, or the announcement of the team's own trigger on {@code customer_events}.
  *
+ * <p><b>The schema comes from the application's Flyway migrations.</b> {@code flyway = "classpath:db/migration"}
+ * migrates them into the test database before the first test, before the library installs its trigger on
+ * {@code customers}, and before Spring starts. Spring's own Flyway stays enabled, as in production: when the context
+ * starts it finds {@code flyway_schema_history} at version 2, validates the checksums of the applied migrations
+ * against the files, and applies nothing. So the test runs the application's real start-up, with no Flyway switch
+ * of its own, and fails if the two disagree (Spring's Flyway set to another history table, for example, stops the
+ * context with "Found non-empty schema(s) ... but no schema history table");
+ * {@link #springsFlywayFindsTheSchemaMigrated} shows that each migration is recorded once. Give the library the same
+ * locations as {@code spring.flyway.locations} (here Spring's default).
+ *
  * <p><b>Pointing the application at the test class's database.</b> The {@link ConnectionInfo} is injected into a
  * static {@code @BeforeAll} method and kept in a static field; {@code @DynamicPropertySource} registers suppliers that
  * read it. This works because Spring builds the application context lazily, when JUnit post-processes the first test
@@ -37,20 +50,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code @DirtiesContext} closes the context, and its connection pool, after the class, before the library drops the
  * database; a context left in Spring's cache would otherwise outlive its database.
  *
- * <p><b>The schema comes from the migrations, run by the library.</b> {@code @PgNotifications(tables = "customers")}
- * installs its trigger before the first test, before Spring starts and so before Flyway would create the table; the
- * class would fail with "Table 'customers' in @PgNotifications(tables) does not exist". So here the library runs
- * Flyway's migration files as {@code scripts}, in version order, and Flyway is switched off for this class.
- * {@link SpringBootFlywayExampleTest} shows the other way: Flyway creates the schema, and the library only listens.
- *
  * <p><b>Transactional tests.</b> A test annotated {@code @Transactional} runs in a transaction that Spring rolls back
  * after the test: nothing is committed, so nothing is notified. The tests that await notifications are not
  * {@code @Transactional}, so the service's own transaction commits; the last three tests show the trap and its fix.
  */
-@SpringBootTest(properties = {"spring.flyway.enabled=false", "spring.main.banner-mode=off",
+// Liquibase is on this project's test classpath only for the library's own tests; the application does not use it.
+@SpringBootTest(properties = {"spring.liquibase.enabled=false", "spring.main.banner-mode=off",
         "spring.main.log-startup-info=false"})
-@PgNotifications(tables = "customers", channels = "customer_events",
-        scripts = {"classpath:db/migration/V1__customers.sql", "classpath:db/migration/V2__customer_events.sql"})
+@PgNotifications(flyway = "classpath:db/migration", tables = "customers", channels = "customer_events")
 @DirtiesContext
 @Timeout(60)
 class SpringBootExampleTest {
@@ -94,6 +101,22 @@ class SpringBootExampleTest {
                 .awaitNotification("created:" + id, notification -> notification.payload().equals("created:" + id));
 
         assertThat(announced.channel()).isEqualTo("customer_events");
+    }
+
+    /**
+     * The library migrated first; Spring's Flyway (the bean exists only while it is enabled) ran again when the
+     * context started and found nothing to do: nothing is pending, and each version is in the history once. The
+     * injected {@link DataSource} is the library's, so the query reads the database the library created.
+     */
+    @Test
+    void springsFlywayFindsTheSchemaMigrated(@Autowired Flyway springsFlyway, DataSource db) {
+        assertThat(springsFlyway.info().pending()).isEmpty();
+
+        assertThat(JdbcClient.create(db)
+                .sql("SELECT version FROM flyway_schema_history ORDER BY installed_rank")
+                .query(String.class)
+                .list())
+                .containsExactly("1", "2");
     }
 
     /** The trap: the sign-up joins the test's transaction, which is still open during the await, then rolled back. */

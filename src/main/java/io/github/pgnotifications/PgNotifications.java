@@ -70,6 +70,12 @@ public @interface PgNotifications {
     String DEFAULT_TIMEOUT_PROPERTY_NAME = "pgnotifications.timeout";
 
     /**
+     * Configuration parameter with how many notifications the recorder keeps per test: past it, the oldest are
+     * dropped (a tenth of the window at a time), and a timed-out await says so. Default: 100000.
+     */
+    String MAX_RECORDED_PROPERTY_NAME = "pgnotifications.max-recorded";
+
+    /**
      * Configuration parameter choosing where PostgreSQL comes from: {@code embedded} (the default), {@code existing}
      * (needs {@value #JDBC_URL_PROPERTY_NAME}) or {@code container} (needs Docker). Environment variable:
      * {@code PGNOTIFICATIONS_SERVER}.

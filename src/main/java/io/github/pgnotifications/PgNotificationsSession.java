@@ -90,6 +90,7 @@ public final class PgNotificationsSession implements AutoCloseable {
         private String liquibase = "";
         private Duration timeout = SessionSettings.DEFAULT_TIMEOUT;
         private ConnectionInfo server;
+        private int maxRecorded = SessionSettings.DEFAULT_MAX_RECORDED;
 
         private Builder() {
         }
@@ -176,6 +177,21 @@ public final class PgNotificationsSession implements AutoCloseable {
         }
 
         /**
+         * How many notifications the recorder keeps before it drops the oldest, as the configuration parameter
+         * {@value PgNotifications#MAX_RECORDED_PROPERTY_NAME} does for the extension.
+         *
+         * @param count 1 or more; 100,000 by default
+         * @return this builder
+         */
+        public Builder maxRecorded(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxRecorded(" + count + "): keep at least 1 notification.");
+            }
+            this.maxRecorded = count;
+            return this;
+        }
+
+        /**
          * Creates the session's database on this server instead of the configured one.
          *
          * @param server an existing server's URL and credentials, e.g. those of a Testcontainers container
@@ -195,7 +211,7 @@ public final class PgNotificationsSession implements AutoCloseable {
         public PgNotificationsSession start() {
             try {
                 SessionSettings settings = new SessionSettings(tables, channels, scripts, sensitiveColumns, true, flyway,
-                        liquibase, timeout, NotificationListener.Health.DEFAULT);
+                        liquibase, timeout, NotificationListener.Health.DEFAULT, maxRecorded);
                 return new PgNotificationsSession(Session.open(settings, server()));
             } catch (SetupException e) {
                 throw new IllegalStateException(e.getMessage(), e);

@@ -23,6 +23,9 @@ public final class Messages {
     private static final String EMBEDDED_DEFAULT =
             "the embedded PostgreSQL default (no setting needed, no Docker)";
 
+    /** A failure message shows the newest lines of a channel's timeline; the report entry has them all. */
+    private static final int TIMELINE_LINES_SHOWN = 30;
+
     private Messages() {
     }
 
@@ -55,6 +58,10 @@ public final class Messages {
 
     public static String badDuration(String value, String source) {
         return source + " is '" + value + "', which is not a positive duration. Write it like 5s, 300ms, 2m or PT5S.";
+    }
+
+    public static String badPositiveNumber(String value, String source) {
+        return source + " is '" + value + "', which is not a whole number of 1 or more.";
     }
 
     public static String badServerKind(String value) {
@@ -231,7 +238,11 @@ public final class Messages {
         } else {
             message.append("\nReceived on '").append(channel).append("' since the test started (")
                     .append(arrived.size()).append("):");
-            arrived.forEach(line -> message.append("\n  ").append(line));
+            if (arrived.size() > TIMELINE_LINES_SHOWN) {
+                message.append("\n  ... ").append(arrived.size() - TIMELINE_LINES_SHOWN).append(" earlier");
+            }
+            arrived.subList(Math.max(0, arrived.size() - TIMELINE_LINES_SHOWN), arrived.size())
+                    .forEach(line -> message.append("\n  ").append(line));
         }
         if (!nearMisses.isEmpty()) {
             message.append("\nNear misses:");
@@ -264,6 +275,11 @@ public final class Messages {
     public static String queueFilling(double usage) {
         return String.format(Locale.ROOT, "the notification queue is %.1f%% full (pg_notification_queue_usage());"
                 + " a transaction left open in a listening session keeps it from being cleaned up", usage * 100);
+    }
+
+    public static String dropped(long count, int window) {
+        return count + " older notification(s) of this test were dropped: the recorder keeps the newest " + window
+                + " (configuration parameter " + PgNotifications.MAX_RECORDED_PROPERTY_NAME + ").";
     }
 
     public static String gapDuringWait(String expectation, Instant lostAt, String reason) {

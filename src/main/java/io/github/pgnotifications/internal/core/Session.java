@@ -98,7 +98,7 @@ public final class Session implements AutoCloseable {
         try {
             return Recorder.start(info, channels, settings.timeout(),
                     (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), keylessByChannel,
-                    settings.health());
+                    settings.health(), settings.maxRecorded());
         } catch (ListenException e) {
             throw new SetupException(Messages.listenFailed(channels, e.getMessage()), e);
         }

@@ -17,20 +17,24 @@ import java.util.List;
  * @param liquibase        a Liquibase changelog to update first; empty for none
  * @param timeout          the default await timeout
  * @param health           how the listener checks and restores its connection
+ * @param maxRecorded      how many notifications the recorder keeps per test before it drops the oldest
  */
 public record SessionSettings(List<String> tables, List<String> channels, List<String> scripts,
                               List<String> sensitiveColumns, boolean checkSensitive, List<String> flyway,
                               String liquibase,
-                              Duration timeout, NotificationListener.Health health) {
+                              Duration timeout, NotificationListener.Health health, int maxRecorded) {
 
     /** The default await timeout: long enough for a slow CI machine, short enough to fail a test quickly. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The default window: the newest 100,000 notifications of a test (some tens of megabytes). */
+    public static final int DEFAULT_MAX_RECORDED = 100_000;
 
     /** Settings without migrations, with the default listener health checks. */
     public SessionSettings(List<String> tables, List<String> channels, List<String> scripts,
                            List<String> sensitiveColumns, Duration timeout) {
         this(tables, channels, scripts, sensitiveColumns, true, List.of(), "", timeout,
-                NotificationListener.Health.DEFAULT);
+                NotificationListener.Health.DEFAULT, DEFAULT_MAX_RECORDED);
     }
 
     /** Copies the lists. */
@@ -41,5 +45,8 @@ public record SessionSettings(List<String> tables, List<String> channels, List<S
         sensitiveColumns = List.copyOf(sensitiveColumns);
         flyway = List.copyOf(flyway);
         liquibase = liquibase == null ? "" : liquibase;
+        if (maxRecorded < 1) {
+            throw new IllegalArgumentException("maxRecorded must be 1 or more, not " + maxRecorded);
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.github.pgnotifications.internal.junit;
 
 import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.internal.Durations;
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
@@ -29,7 +31,8 @@ final class Settings {
                 list(annotation.flyway(), PgNotifications.FLYWAY_PROPERTY_NAME, context),
                 text(annotation.liquibase(), PgNotifications.LIQUIBASE_PROPERTY_NAME, context),
                 timeout(annotation, context),
-                NotificationListener.Health.DEFAULT);
+                NotificationListener.Health.DEFAULT,
+                maxRecorded(context));
     }
 
     private static List<String> list(String[] attribute, String parameter, ExtensionContext context) {
@@ -45,6 +48,24 @@ final class Settings {
     private static String text(String attribute, String parameter, ExtensionContext context) {
         return !attribute.isBlank() ? attribute
                 : context.getConfigurationParameter(parameter).map(String::trim).orElse("");
+    }
+
+    private static int maxRecorded(ExtensionContext context) {
+        String parameter = PgNotifications.MAX_RECORDED_PROPERTY_NAME;
+        return context.getConfigurationParameter(parameter).map(String::trim).filter(value -> !value.isEmpty())
+                .map(value -> positiveInt(value, parameter)).orElse(SessionSettings.DEFAULT_MAX_RECORDED);
+    }
+
+    private static int positiveInt(String value, String parameter) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new SetupException(Messages.badPositiveNumber(value, "configuration parameter " + parameter));
     }
 
     private static Duration timeout(PgNotifications annotation, ExtensionContext context) {

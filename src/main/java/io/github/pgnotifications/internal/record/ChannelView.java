@@ -109,7 +109,7 @@ final class ChannelView implements ChannelRecorder {
         Objects.requireNonNull(condition, "condition");
         int[] scanned = {0};
         return await(log -> {
-            for (; scanned[0] < log.size(); scanned[0]++) {
+            for (scanned[0] = Math.max(scanned[0], log.first()); scanned[0] < log.end(); scanned[0]++) {
                 ChangeEvent event = log.change(scanned[0]);
                 if (event != null && condition.test(event)) {
                     return claim(log, scanned[0]);
@@ -124,7 +124,7 @@ final class ChannelView implements ChannelRecorder {
         Objects.requireNonNull(condition, "condition");
         int[] scanned = {0};
         return await(log -> {
-            for (; scanned[0] < log.size(); scanned[0]++) {
+            for (scanned[0] = Math.max(scanned[0], log.first()); scanned[0] < log.end(); scanned[0]++) {
                 if (condition.test(log.notification(scanned[0]))) {
                     log.claim(scanned[0]);
                     return log.notification(scanned[0]);
@@ -145,7 +145,8 @@ final class ChannelView implements ChannelRecorder {
         String description = Arrays.stream(expected).map(change -> describe(change.action(), change.id()))
                 .collect(Collectors.joining(", then "));
         return await(log -> {
-            for (; scanned[0] < log.size() && matched.size() < expected.length; scanned[0]++) {
+            scanned[0] = Math.max(scanned[0], log.first());
+            for (; scanned[0] < log.end() && matched.size() < expected.length; scanned[0]++) {
                 ChangeEvent event = log.change(scanned[0]);
                 int next = matched.size();
                 if (event != null && event.action() == expected[next].action()
@@ -168,11 +169,11 @@ final class ChannelView implements ChannelRecorder {
             throw new IllegalArgumentException(Messages.badCount(count));
         }
         return await(log -> {
-            if (log.size() < count) {
+            if (log.end() < count) {
                 return null;
             }
             List<Notification> first = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (int i = log.first(); i < Math.max(count, log.first()); i++) {
                 log.claim(i);
                 first.add(log.notification(i));
             }
@@ -189,7 +190,7 @@ final class ChannelView implements ChannelRecorder {
     @Override
     public void assertNothingReceived() {
         context.sync().run();
-        context.journal().assertNone(name, log -> IntStream.range(0, log.size()).boxed().toList(), "nothing");
+        context.journal().assertNone(name, log -> IntStream.range(log.first(), log.end()).boxed().toList(), "nothing");
     }
 
     private <T> T await(Function<ChannelLog, T> search, Expectation expected) {

@@ -31,15 +31,18 @@ final class Journal implements NotificationListener.Sink {
     private final List<ListenerGap> gaps = new ArrayList<>();
     private final String syncChannel;
     private final KeyResolver keys;
+    private final int maxRecorded;
+    private long dropped;
     private Instant since = Instant.now();
     private long syncedToken;
     private ListenerGap ongoingGap;
     private long gapsBegun;
 
-    Journal(List<String> channelNames, String syncChannel, KeyResolver keys) {
+    Journal(List<String> channelNames, String syncChannel, KeyResolver keys, int maxRecorded) {
         channelNames.forEach(name -> channels.put(name, new ChannelLog()));
         this.syncChannel = syncChannel;
         this.keys = keys;
+        this.maxRecorded = maxRecorded;
     }
 
     @Override
@@ -53,12 +56,26 @@ final class Journal implements NotificationListener.Sink {
                 if (log != null) {
                     log.add(notification);
                     all.add(notification);
+                    dropOldestBeyondWindow();
                 }
             }
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Bounds memory: past the window, the oldest tenth of it is dropped in one go (amortised, no per-add cost). */
+    private void dropOldestBeyondWindow() {
+        if (all.size() <= maxRecorded) {
+            return;
+        }
+        int count = Math.max(1, maxRecorded / 10);
+        Map<String, Integer> perChannel = new LinkedHashMap<>();
+        all.subList(0, count).forEach(oldest -> perChannel.merge(oldest.channel(), 1, Integer::sum));
+        perChannel.forEach((channel, n) -> channels.get(channel).dropOldest(n));
+        all.subList(0, count).clear();
+        dropped += count;
     }
 
     @Override
@@ -135,7 +152,7 @@ final class Journal implements NotificationListener.Sink {
     private String timedOutMessage(String channel, Duration timeout, Expectation expected, ChannelLog log) {
         return Messages.timedOut(expected.description(), channel, Durations.format(timeout),
                 Timeline.describe(log, keys, since), NearMisses.find(expected, channel, channels, keys),
-                List.copyOf(gaps));
+                List.copyOf(gaps)) + (dropped == 0 ? "" : "\n" + Messages.dropped(dropped, maxRecorded));
     }
 
     /** Fails unless the given positions of the channel's log are empty, listing what they hold. */
@@ -267,6 +284,7 @@ final class Journal implements NotificationListener.Sink {
         try {
             channels.values().forEach(ChannelLog::clear);
             all.clear();
+            dropped = 0;
             gaps.removeIf(gap -> gap != ongoingGap);
             since = Instant.now();
         } finally {

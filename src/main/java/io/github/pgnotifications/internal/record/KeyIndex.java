@@ -22,7 +22,7 @@ final class KeyIndex {
     }
 
     void catchUp(ChannelLog log) {
-        for (; indexed < log.size(); indexed++) {
+        for (indexed = Math.max(indexed, log.first()); indexed < log.end(); indexed++) {
             ChangeEvent event = log.change(indexed);
             if (event != null) {
                 add(event, indexed);
@@ -44,6 +44,16 @@ final class KeyIndex {
 
     private List<String> columnsFor(ChangeEvent event) {
         return explicitColumns.isEmpty() ? resolver.keyOf(event.schema(), event.table()) : explicitColumns;
+    }
+
+    /** Drops the entry of a change that is no longer held, if it is the one indexed. */
+    void forget(ChangeEvent event, int position) {
+        if (position < indexed) {
+            String key = Keys.ofRow(event.record(), columnsFor(event));
+            if (key != null) {
+                first.remove(entry(event.action(), key), position);
+            }
+        }
     }
 
     /** The position of the first change with this action and key, or null. */

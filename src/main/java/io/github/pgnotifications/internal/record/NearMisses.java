@@ -40,7 +40,7 @@ final class NearMisses {
 
     private static List<String> sameKeyOtherAction(Expectation expected, ChannelLog log, KeyResolver keys) {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < log.size(); i++) {
+        for (int i = log.first(); i < log.end(); i++) {
             ChangeEvent event = log.change(i);
             if (event != null && event.action() != expected.action() && expected.key().equals(key(event, keys))) {
                 lines.add("the same key arrived as " + event.action() + ", not " + expected.action());
@@ -52,7 +52,7 @@ final class NearMisses {
     private static Optional<String> sameActionOtherKeys(Expectation expected, ChannelLog log,
                                                                   KeyResolver keys) {
         List<String> others = new ArrayList<>();
-        for (int i = 0; i < log.size(); i++) {
+        for (int i = log.first(); i < log.end(); i++) {
             ChangeEvent event = log.change(i);
             if (event != null && event.action() == expected.action()) {
                 others.add(String.valueOf(key(event, keys)).replace('\0', ','));
@@ -67,7 +67,7 @@ final class NearMisses {
     }
 
     private static int position(ChannelLog log, Expectation expected, KeyResolver keys) {
-        for (int i = 0; i < log.size(); i++) {
+        for (int i = log.first(); i < log.end(); i++) {
             ChangeEvent event = log.change(i);
             if (event != null && event.action() == expected.action() && expected.key().equals(key(event, keys))) {
                 return i;
@@ -78,7 +78,7 @@ final class NearMisses {
 
     private static long countNotChanges(ChannelLog log) {
         long count = 0;
-        for (int i = 0; i < log.size(); i++) {
+        for (int i = log.first(); i < log.end(); i++) {
             if (log.change(i) == null) {
                 count++;
             }

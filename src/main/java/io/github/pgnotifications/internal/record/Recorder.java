@@ -49,10 +49,10 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
      *                               at once with advice
      */
     public static Recorder start(ConnectionInfo database, List<String> channels, Duration timeout, KeyResolver keys,
-                                 Map<String, List<String>> keylessTablesByChannel, NotificationListener.Health health)
-            throws ListenException {
+                                 Map<String, List<String>> keylessTablesByChannel, NotificationListener.Health health,
+                                 int maxRecorded) throws ListenException {
         String syncChannel = "pgnotifications_sync_" + UUID.randomUUID().toString().replace("-", "");
-        Journal journal = new Journal(channels, syncChannel, keys);
+        Journal journal = new Journal(channels, syncChannel, keys, maxRecorded);
         List<String> listened = new ArrayList<>(channels);
         listened.add(syncChannel);
         NotificationListener listener = NotificationListener.start(database, listened, journal, health);

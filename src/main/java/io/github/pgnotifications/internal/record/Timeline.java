@@ -17,7 +17,7 @@ final class Timeline {
     }
 
     static List<String> describe(ChannelLog log, KeyResolver keys, Instant since) {
-        return describe(log, keys, since, IntStream.range(0, log.size()).boxed().toList());
+        return describe(log, keys, since, IntStream.range(log.first(), log.end()).boxed().toList());
     }
 
     static List<String> describe(ChannelLog log, KeyResolver keys, Instant since, List<Integer> positions) {

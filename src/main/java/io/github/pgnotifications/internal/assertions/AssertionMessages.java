@@ -1,0 +1,145 @@
+package io.github.pgnotifications.internal.assertions;
+
+import io.github.pgnotifications.ChangeEvent;
+import io.github.pgnotifications.TriggerDefinition;
+import java.util.Arrays;
+import java.util.List;
+import org.assertj.core.presentation.Representation;
+
+/**
+ * Every message of the AssertJ layer, in one place. The templates follow AssertJ's: {@code %n}-separated blocks with
+ * the actual and expected values indented, values shown in the assertion's representation (strings in double
+ * quotes), channel names in single quotes as in the library's own messages.
+ */
+public final class AssertionMessages {
+
+    // Channels
+    public static final String RECEIVED_EXACTLY =
+            "%nExpecting channel '%s' to have received exactly %s but received %s:%n  %s";
+
+    // Change events
+    public static final String HAS_ACTION = "%nExpecting change event:%n  %s%nto have action:%n  %s%nbut had:%n  %s";
+    public static final String HAS_TABLE = "%nExpecting change event:%n  %s%nto be on table:%n  %s%nbut was on:%n  %s";
+    public static final String HAS_SCHEMA =
+            "%nExpecting change event:%n  %s%nto be in schema:%n  %s%nbut was in:%n  %s";
+    public static final String MISSING_COLUMN = "%nExpecting %s of %s:%n  %s%nto have column:%n  %s%nbut it has only:"
+            + "%n  %s%s";
+    public static final String RECORD_VALUE =
+            "%nExpecting record of %s:%n  %s%nto contain:%n  %s=%s%nbut %s was:%n  %s";
+    public static final String NOT_AN_UPDATE = "%nExpecting change event:%n  %s%nto be an UPDATE (only an update has"
+            + " an old row to compare with)%nbut its action is %s";
+    public static final String CHANGED = "%nExpecting %s to change %s%n  from: %s%n  to:   %s%nbut the old row has %s"
+            + " and the new row has %s%s";
+    public static final String CHANGED_COLUMNS =
+            "%nExpecting %s to change exactly the columns:%n  %s%nbut it changed:%n  %s%s";
+    public static final String TRUNCATED =
+            "%nExpecting change event:%n  %s%nto be truncated (only its key columns sent), but it carries the whole row";
+    public static final String NOT_TRUNCATED = "%nExpecting change event:%n  %s%nnot to be truncated, but the row was"
+            + " too large for one notification and only its key columns were sent";
+
+    // Notifications
+    public static final String HAS_CHANNEL =
+            "%nExpecting the notification with payload:%n  %s%nto be on channel:%n  %s%nbut it is on:%n  %s";
+    public static final String PAYLOAD_IS = "%nExpecting payload of the notification on channel '%s':%n  %s%nto be:%n  %s";
+    public static final String PAYLOAD_CONTAINS =
+            "%nExpecting payload of the notification on channel '%s':%n  %s%nto contain:%n  %s";
+    public static final String PAYLOAD_MATCHES =
+            "%nExpecting payload of the notification on channel '%s':%n  %s%nto match the regular expression:%n  %s";
+    public static final String NOT_JSON =
+            "%nExpecting payload of the notification on channel '%s':%n  %s%nto be JSON, but it is not: %s";
+    public static final String NO_JSON_VALUE = "%nExpecting JSON payload of the notification on channel '%s':%n  %s"
+            + "%nto have a value at:%n  %s%nbut there is none; at %s there is:%n  %s";
+    public static final String NO_JSON_VALUE_AT_ALL = "%nExpecting JSON payload of the notification on channel '%s':"
+            + "%n  %s%nto have a value at:%n  %s%nbut there is none";
+    public static final String JSON_VALUE = "%nExpecting JSON payload of the notification on channel '%s':%n  %s"
+            + "%nto have at %s:%n  %s%nbut it has:%n  %s";
+    public static final String PAYLOAD_AS = "%nExpecting payload of the notification on channel '%s':%n  %s"
+            + "%nto be JSON readable as %s, but it is not: %s";
+
+    // Triggers
+    public static final String TRIGGER_NOT_ON_TABLE =
+            "%nExpecting table %s to have a trigger named:%n  %s%nbut its triggers are:%n  %s";
+    public static final String TABLE_WITHOUT_TRIGGERS =
+            "%nExpecting table %s to have a trigger named:%n  %s%nbut it has no triggers";
+    public static final String NO_SUCH_TABLE = "%nExpecting table %s to have a trigger named:%n  %s%nbut there is no"
+            + " such table; tables with triggers:%n  %s";
+    public static final String TRIGGER_TIMING = "%nExpecting trigger:%n  %s%nto fire:%n  %s%nbut it fires:%n  %s";
+    public static final String TRIGGER_EVENTS =
+            "%nExpecting trigger:%n  %s%nto fire on exactly:%n  %s%nbut it fires on:%n  %s";
+    public static final String TRIGGER_LEVEL =
+            "%nExpecting trigger:%n  %s%nto fire:%n  FOR EACH %s%nbut it fires:%n  FOR EACH %s";
+    public static final String TRIGGER_FUNCTION =
+            "%nExpecting trigger:%n  %s%nto call function:%n  %s%nbut it calls:%n  %s";
+    public static final String TRIGGER_ENABLED = "%nExpecting trigger:%n  %s%nto be enabled, but it is disabled"
+            + " (ALTER TABLE ... DISABLE TRIGGER)";
+
+    private static final int PAYLOAD_PREVIEW = 80;
+
+    private AssertionMessages() {
+    }
+
+    // Misuse: thrown as IllegalArgumentException, not as assertion failures.
+
+    public static String badCount(int count) {
+        return "receivedExactly(" + count + "): the count must be zero or more, e.g. receivedExactly(2).";
+    }
+
+    public static String badPointer(String pointer) {
+        return "hasJsonValue(" + (pointer == null ? "null" : "\"" + pointer + "\"") + ", ...): a JSON pointer is empty or starts with '/', e.g."
+                + " \"/record/first_name\".";
+    }
+
+    public static String badEvents(String[] events) {
+        return "firesOn(" + (events == null ? "null" : Arrays.toString(events)) + "): name one or more of INSERT,"
+                + " UPDATE, DELETE, TRUNCATE, e.g. firesOn(\"INSERT\", \"UPDATE\").";
+    }
+
+    public static String catalogUnreadable(String cause) {
+        return "Could not read the triggers from the catalog: " + cause;
+    }
+
+    // Parts of messages
+
+    /** Lines of a block, each on its own line and indented like the block's first. */
+    public static String lines(List<String> lines) {
+        return String.join(System.lineSeparator() + "  ", lines);
+    }
+
+    public static String notifications(int count) {
+        return count + (count == 1 ? " notification" : " notifications");
+    }
+
+    /** {@code UPDATE on public.users}, the way messages name a change event. */
+    public static String header(ChangeEvent event) {
+        String table = event.table() == null ? "(no table)" : event.table();
+        return event.action() + " on " + (event.schema() == null ? "" : event.schema() + ".") + table
+                + (event.truncated() ? " (truncated)" : "");
+    }
+
+    /** The header and the row images: {@code UPDATE on public.users {"id"=1, ...}, old {"id"=1, ...}}. */
+    public static String summary(ChangeEvent event, Representation shown) {
+        return header(event) + " " + shown.toStringOf(event.record())
+                + (event.action() == ChangeEvent.Action.UPDATE ? ", old " + shown.toStringOf(event.old()) : "");
+    }
+
+    /** One line per received notification, for a channel's failure messages. */
+    public static String received(ChangeEvent event, String payload, Representation shown) {
+        if (event == null) {
+            String preview = payload.length() > PAYLOAD_PREVIEW ? payload.substring(0, PAYLOAD_PREVIEW) + "..." : payload;
+            return "not a change event: " + shown.toStringOf(preview);
+        }
+        return event.action() + " " + shown.toStringOf(event.record());
+    }
+
+    public static String truncatedHint(ChangeEvent event) {
+        return event.truncated() ? System.lineSeparator() + "The payload was truncated (the row was too large for one"
+                + " notification): only the key columns were sent." : "";
+    }
+
+    /** A trigger as its {@code CREATE TRIGGER} would read: {@code users_notify AFTER INSERT OR UPDATE ON ...}. */
+    public static String trigger(TriggerDefinition trigger) {
+        return trigger.name() + " " + trigger.timing() + " " + String.join(" OR ", trigger.events()) + " ON "
+                + trigger.schema() + "." + trigger.table() + " FOR EACH " + trigger.level() + " EXECUTE FUNCTION "
+                + trigger.function() + "()" + (trigger.enabled() ? "" : " (disabled)");
+    }
+}

@@ -116,6 +116,33 @@ class ExtensionLifecycleTest {
     }
 
     @Test
+    void aNestedClassWithAnAnnotationOfItsOwnGetsADatabaseOfItsOwn() {
+        SEEN.clear();
+
+        Engine.assertPassed(Engine.run(OwnNestedCase.class), 2);
+
+        assertThat(SEEN).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @PgNotifications(channels = "outer")
+    static class OwnNestedCase {
+        @Test
+        void outer(DataSource db) {
+            SEEN.add(io.github.pgnotifications.support.Sql.column(db, "SELECT current_database()").get(0));
+        }
+
+        @Nested
+        @PgNotifications(channels = "inner")
+        class Inner {
+            @Test
+            void inner(DataSource db, NotificationRecorder recorder) {
+                SEEN.add(io.github.pgnotifications.support.Sql.column(db, "SELECT current_database()").get(0));
+                assertThat(recorder.channels()).containsExactly("inner");
+            }
+        }
+    }
+
+    @Test
     void theAnnotationWorksAsAMetaAnnotation() {
         Engine.assertPassed(Engine.run(MetaAnnotatedCase.class), 1);
     }

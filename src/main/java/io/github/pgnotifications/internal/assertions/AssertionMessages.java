@@ -2,6 +2,7 @@ package io.github.pgnotifications.internal.assertions;
 
 import io.github.pgnotifications.ChangeEvent;
 import io.github.pgnotifications.TriggerDefinition;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.presentation.Representation;
@@ -74,6 +75,7 @@ public final class AssertionMessages {
             + " (ALTER TABLE ... DISABLE TRIGGER)";
 
     private static final int PAYLOAD_PREVIEW = 80;
+    private static final int LINES_SHOWN = 30;
 
     private AssertionMessages() {
     }
@@ -103,6 +105,17 @@ public final class AssertionMessages {
     /** Lines of a block, each on its own line and indented like the block's first. */
     public static String lines(List<String> lines) {
         return String.join(System.lineSeparator() + "  ", lines);
+    }
+
+    /** The newest lines of a long list, after a line saying how many earlier ones are left out, as timelines do. */
+    public static String newestLines(List<String> lines) {
+        if (lines.size() <= LINES_SHOWN) {
+            return lines(lines);
+        }
+        List<String> shown = new ArrayList<>();
+        shown.add("... " + (lines.size() - LINES_SHOWN) + " earlier");
+        shown.addAll(lines.subList(lines.size() - LINES_SHOWN, lines.size()));
+        return lines(shown);
     }
 
     public static String notifications(int count) {

@@ -82,8 +82,10 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
     private static Session session(ExtensionContext context) {
         ExtensionContext owner = annotatedClassContext(context);
         PgNotifications annotation = annotation(owner.getRequiredTestClass()).orElseThrow();
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Session.class, key -> open(owner, annotation),
-                Session.class);
+        // Keyed by the class: stores are hierarchical, so a nested class with an annotation of its own must not find
+        // its enclosing class's session under the same key.
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(owner.getRequiredTestClass(),
+                key -> open(owner, annotation), Session.class);
     }
 
     private static ExtensionContext annotatedClassContext(ExtensionContext context) {

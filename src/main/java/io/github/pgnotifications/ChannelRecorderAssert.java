@@ -1,0 +1,158 @@
+package io.github.pgnotifications;
+
+import io.github.pgnotifications.internal.assertions.AssertionMessages;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on what arrived on one channel. Those that wait ({@code received...}) wait up to the channel's timeout
+ * and, when they fail, throw the library's own failure unchanged: it names what was awaited and lists what arrived.
+ * Obtain one with {@link PgNotificationsAssertions#assertThat(ChannelRecorder)}.
+ *
+ * <pre>{@code
+ * assertThat(recorder.channel("users"))
+ *         .receivedInOrder(insert(1), update(1), delete(1))
+ *         .receivedNothingElse();
+ * }</pre>
+ */
+public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderAssert, ChannelRecorder> {
+
+    ChannelRecorderAssert(ChannelRecorder actual) {
+        super(actual, ChannelRecorderAssert.class);
+    }
+
+    /**
+     * Waits for the insert of the row with this id ({@link ChannelRecorder#awaitInsert(Object)}).
+     *
+     * <pre>{@code assertThat(recorder.channel("users")).receivedInsert(42);}</pre>
+     *
+     * @param id the key value, matched by value; a {@link List} for a composite key
+     * @return this assertion object
+     */
+    public ChannelRecorderAssert receivedInsert(Object id) {
+        isNotNull();
+        actual.awaitInsert(id);
+        return myself;
+    }
+
+    /**
+     * Waits for an update of the row with this id ({@link ChannelRecorder#awaitUpdate(Object)}).
+     *
+     * <pre>{@code assertThat(recorder.channel("users")).receivedUpdate(42);}</pre>
+     *
+     * @param id the key value, matched by value; a {@link List} for a composite key
+     * @return this assertion object
+     */
+    public ChannelRecorderAssert receivedUpdate(Object id) {
+        isNotNull();
+        actual.awaitUpdate(id);
+        return myself;
+    }
+
+    /**
+     * Waits for the delete of the row with this id ({@link ChannelRecorder#awaitDelete(Object)}).
+     *
+     * <pre>{@code assertThat(recorder.channel("users")).receivedDelete(42);}</pre>
+     *
+     * @param id the key value, matched by value; a {@link List} for a composite key
+     * @return this assertion object
+     */
+    public ChannelRecorderAssert receivedDelete(Object id) {
+        isNotNull();
+        actual.awaitDelete(id);
+        return myself;
+    }
+
+    /**
+     * Waits until the changes contain these, in this order; other changes may come in between
+     * ({@link ChannelRecorder#awaitSequence(ExpectedChange...)}).
+     *
+     * <pre>{@code assertThat(recorder.channel("users")).receivedInOrder(insert(1), update(1), delete(1));}</pre>
+     *
+     * @param changes the expected changes, e.g. {@link ExpectedChange#insert(Object)}
+     * @return this assertion object
+     */
+    public ChannelRecorderAssert receivedInOrder(ExpectedChange... changes) {
+        isNotNull();
+        actual.awaitSequence(changes);
+        return myself;
+    }
+
+    /**
+     * Waits until {@code count} notifications have arrived, then, once everything committed so far has arrived,
+     * checks that there are no more.
+     *
+     * <pre>{@code assertThat(recorder.channel("users")).receivedExactly(2);}</pre>
+     *
+     * @param count how many notifications the channel should have received since the test started; zero or more
+     * @return this assertion object
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public ChannelRecorderAssert receivedExactly(int count) {
+        isNotNull();
+        if (count < 0) {
+            throw new IllegalArgumentException(AssertionMessages.badCount(count));
+        }
+        if (count > 0) {
+            actual.awaitCount(count);
+        }
+        // ChannelRecorder has no sync() of its own; these checks sync first. Their verdict is overruled by the count
+        // below, and stands only when the count is right but the sync itself failed.
+        AssertionError syncFailure = failureOf(count == 0 ? actual::assertNothingReceived : actual::assertNothingElse);
+        List<Notification> all = actual.notifications();
+        if (all.size() > count) {
+            failWithActualExpectedAndMessage(all.size(), count, AssertionMessages.RECEIVED_EXACTLY, actual.name(),
+                    AssertionMessages.notifications(count), all.size(), AssertionMessages.newestLines(describe(all)));
+        }
+        if (syncFailure != null) {
+            throw syncFailure;
+        }
+        return myself;
+    }
+
+    /**
+     * Checks that nothing at all arrived on the channel since the test started, once everything committed so far has
+     * arrived ({@link ChannelRecorder#assertNothingReceived()}).
+     *
+     * <pre>{@code assertThat(recorder.channel("audit")).receivedNothing();}</pre>
+     *
+     * @return this assertion object
+     */
+    public ChannelRecorderAssert receivedNothing() {
+        isNotNull();
+        actual.assertNothingReceived();
+        return myself;
+    }
+
+    /**
+     * Checks that nothing arrived on the channel besides what its awaits and these assertions have already matched,
+     * once everything committed so far has arrived ({@link ChannelRecorder#assertNothingElse()}).
+     *
+     * <pre>{@code assertThat(recorder.channel("users")).receivedInsert(1).receivedNothingElse();}</pre>
+     *
+     * @return this assertion object
+     */
+    public ChannelRecorderAssert receivedNothingElse() {
+        isNotNull();
+        actual.assertNothingElse();
+        return myself;
+    }
+
+    private static AssertionError failureOf(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (AssertionError failure) {
+            return failure;
+        }
+    }
+
+    private List<String> describe(List<Notification> notifications) {
+        Map<Notification, ChangeEvent> changes = new HashMap<>();
+        actual.changes().forEach(change -> changes.put(change.notification(), change));
+        return notifications.stream().map(n -> AssertionMessages.received(changes.get(n), n.payload(),
+                info.representation())).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.pgnotifications;
+
+import io.github.pgnotifications.internal.assertions.AssertionMessages;
+import io.github.pgnotifications.internal.assertions.TriggerCatalog;
+import io.github.pgnotifications.internal.schema.TableName;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on the triggers of a database, read from its catalog each time. Obtain one with
+ * {@link PgNotificationsAssertions#assertThatTriggers(DataSource)}.
+ *
+ * <pre>{@code
+ * assertThatTriggers(db).hasTrigger("users", "users_notify")
+ *         .isAfter().firesOn("INSERT", "UPDATE", "DELETE").isRowLevel().callsFunction("public.notify_trigger");
+ * }</pre>
+ */
+public final class TriggersAssert extends AbstractAssert<TriggersAssert, DataSource> {
+
+    TriggersAssert(DataSource actual) {
+        super(actual, TriggersAssert.class);
+    }
+
+    /**
+     * Checks that a table has a trigger of this name. When it has not, the failure lists the triggers it has.
+     *
+     * <pre>{@code assertThatTriggers(db).hasTrigger("users", "users_notify").isEnabled();}</pre>
+     *
+     * @param table the table as {@code @PgNotifications(tables)} names it: the exact name of a table on the search
+     *              path, or {@code schema.table}
+     * @param name  the trigger's exact name
+     * @return assertions on the trigger's definition
+     */
+    public TriggerDefinitionAssert hasTrigger(String table, String name) {
+        isNotNull();
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(name, "name");
+        List<TriggerDefinition> all = TriggerCatalog.readAll(actual);
+        Optional<TableName> resolved = TriggerCatalog.table(actual, table);
+        if (resolved.isEmpty()) {
+            List<String> withTriggers = all.stream().map(t -> t.schema() + "." + t.table()).distinct().toList();
+            throw failure(AssertionMessages.NO_SUCH_TABLE, show(table), show(name),
+                    withTriggers.isEmpty() ? "none" : String.join(", ", withTriggers));
+        }
+        List<TriggerDefinition> onTable = all.stream().filter(t -> t.schema().equals(resolved.get().schema())
+                && t.table().equals(resolved.get().name())).toList();
+        Optional<TriggerDefinition> found = onTable.stream().filter(t -> t.name().equals(name)).findFirst();
+        if (found.isPresent()) {
+            return new TriggerDefinitionAssert(found.get());
+        }
+        if (onTable.isEmpty()) {
+            throw failure(AssertionMessages.TABLE_WITHOUT_TRIGGERS, show(table), show(name));
+        }
+        throw failure(AssertionMessages.TRIGGER_NOT_ON_TABLE, show(table), show(name),
+                AssertionMessages.lines(onTable.stream().map(AssertionMessages::trigger).toList()));
+    }
+
+    private String show(Object value) {
+        return info.representation().toStringOf(value);
+    }
+}

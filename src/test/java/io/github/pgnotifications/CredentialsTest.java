@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pgnotifications.support.Engine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ class CredentialsTest {
         exec(secured.getPostgresDatabase(), "CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
     }
 
-    private static void requirePassword(java.io.File dataDirectory) {
+    private static void requirePassword(File dataDirectory) {
         Path hba = dataDirectory.toPath().resolve("pg_hba.conf");
         try {
             Files.writeString(hba, "host all " + USER + " 127.0.0.1/32 scram-sha-256\n"

@@ -4,6 +4,7 @@ import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pgnotifications.support.Engine;
+import io.github.pgnotifications.support.Sql;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,7 +130,7 @@ class ExtensionLifecycleTest {
     static class OwnNestedCase {
         @Test
         void outer(DataSource db) {
-            SEEN.add(io.github.pgnotifications.support.Sql.column(db, "SELECT current_database()").get(0));
+            SEEN.add(Sql.column(db, "SELECT current_database()").get(0));
         }
 
         @Nested
@@ -136,7 +138,7 @@ class ExtensionLifecycleTest {
         class Inner {
             @Test
             void inner(DataSource db, NotificationRecorder recorder) {
-                SEEN.add(io.github.pgnotifications.support.Sql.column(db, "SELECT current_database()").get(0));
+                SEEN.add(Sql.column(db, "SELECT current_database()").get(0));
                 assertThat(recorder.channels()).containsExactly("inner");
             }
         }
@@ -165,7 +167,7 @@ class ExtensionLifecycleTest {
 
     @Test
     void theTimeoutComesFromTheConfigurationParameterWhenTheAnnotationHasNone() {
-        Engine.assertPassed(Engine.run(TimeoutCase.class, java.util.Map.of(PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME, "750ms")), 1);
+        Engine.assertPassed(Engine.run(TimeoutCase.class, Map.of(PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME, "750ms")), 1);
     }
 
     @PgNotifications(channels = "anything")
@@ -185,9 +187,9 @@ class ExtensionLifecycleTest {
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("vert.x-"));
         try (Connection admin = connect(SEEN.get(0))) {
-            assertThat(Sql.count(admin, "SELECT count(*) FROM pg_database WHERE datname = '" + SEEN.get(1) + "'"))
+            assertThat(count(admin, "SELECT count(*) FROM pg_database WHERE datname = '" + SEEN.get(1) + "'"))
                     .isZero();
-            assertThat(Sql.count(admin, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pg-notifications'"
+            assertThat(count(admin, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pg-notifications'"
                     + " AND datname = '" + SEEN.get(1) + "'")).isZero();
         }
     }
@@ -197,7 +199,7 @@ class ExtensionLifecycleTest {
         @Test
         void test(ConnectionInfo info, DataSource db) {
             SEEN.add(info.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"));
-            SEEN.add(io.github.pgnotifications.support.Sql.column(db, "SELECT current_database()").get(0));
+            SEEN.add(Sql.column(db, "SELECT current_database()").get(0));
             SEEN.add(info.username());
             SEEN.add(info.password());
         }
@@ -210,12 +212,10 @@ class ExtensionLifecycleTest {
         return DriverManager.getConnection(url, props);
     }
 
-    private static final class Sql {
-        static int count(Connection connection, String query) throws Exception {
-            try (var statement = connection.createStatement(); var rows = statement.executeQuery(query)) {
-                rows.next();
-                return rows.getInt(1);
-            }
+    private static int count(Connection connection, String query) throws Exception {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 }

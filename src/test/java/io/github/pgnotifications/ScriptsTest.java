@@ -3,6 +3,7 @@ package io.github.pgnotifications;
 import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pgnotifications.support.Sql;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +25,7 @@ class ScriptsTest {
 
     @Test
     void aScriptGivenAsAFilePathRunsToo(DataSource db) {
-        assertThat(io.github.pgnotifications.support.Sql.column(db, "SELECT to_regclass('fine')::text"))
+        assertThat(Sql.column(db, "SELECT to_regclass('fine')::text"))
                 .containsExactly("fine");
     }
 }

@@ -71,6 +71,31 @@ class ListenerFaultsTest {
                 assertThat(gap.reason()).contains("terminating connection due to administrator command");
                 assertThat(gap.duration()).isPresent();
             });
+            assertThatThrownBy(() -> items.assertNothingElse()).isInstanceOf(AssertionFailedError.class)
+                    .hasMessageStartingWith("Cannot prove nothing else arrived on channel 'items': the listener lost"
+                            + " its connection at ");
+        }
+    }
+
+    @Test
+    void aSyncRightAfterTheListenerWasTerminatedWaitsForItToListenAgain() {
+        Engine.assertPassed(Engine.run(SyncAfterTerminationCase.class), 1);
+    }
+
+    @PgNotifications(tables = "items", scripts = "classpath:lifecycle.sql", timeout = "20s")
+    static class SyncAfterTerminationCase {
+        @Test
+        void test(NotificationRecorder recorder, DataSource db) {
+            for (int round = 0; round < 3; round++) {
+                exec(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE application_name = 'pg-notifications-listener' AND datname = current_database()");
+
+                recorder.sync();
+
+                exec(db, "INSERT INTO items VALUES (" + round + ", 'after')");
+                assertThat(recorder.channel("items").awaitInsert(round)).isNotNull();
+            }
+            assertThat(recorder.gaps()).hasSize(3);
         }
     }
 

@@ -266,6 +266,12 @@ public final class Messages {
                 + " arrived:" + arrived.stream().map(line -> "\n  " + line).collect(Collectors.joining());
     }
 
+    public static String cannotProveAbsence(String what, String channel, Instant lostAt, String reason) {
+        return "Cannot prove " + what + " arrived on channel '" + channel + "': the listener lost its connection at "
+                + time(lostAt) + " during this test (" + clause(reason) + "), and notifications committed while it"
+                + " was reconnecting are lost.";
+    }
+
     public static String uncommittedSession(int pid, String application, String state, String since, String query) {
         return "session " + pid + (application.isEmpty() ? "" : " (" + application + ")") + " is " + state
                 + " with uncommitted writes for " + since + ": its notifications are sent only when it commits"

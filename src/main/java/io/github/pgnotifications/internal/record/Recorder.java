@@ -83,17 +83,33 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         return journal.gaps();
     }
 
+    /**
+     * Sends a token on the private channel and waits for it. A connection lost on the way (the loss may predate the
+     * call and only now be noticed) is waited out and the round trip repeated until the timeout: the loss itself is
+     * in {@link #gaps()}, and the absence checks refuse to pass over it.
+     */
     @Override
     public void sync() {
-        journal.awaitListening(timeout);
-        long gapsBefore = journal.gapsBegun();
-        long token = syncTokens.incrementAndGet();
-        try {
-            listener.notify(syncChannel, Long.toString(token), timeout.toMillis());
-        } catch (ListenException e) {
-            throw new AssertionFailedError(Messages.syncFailed(e.getMessage()), e);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            journal.awaitListening(remaining(deadline));
+            long gapsBefore = journal.gapsBegun();
+            long token = syncTokens.incrementAndGet();
+            try {
+                listener.notify(syncChannel, Long.toString(token), Math.max(1, remaining(deadline).toMillis()));
+                if (journal.awaitSynced(token, gapsBefore, remaining(deadline))) {
+                    return;
+                }
+            } catch (ListenException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw new AssertionFailedError(Messages.syncFailed(e.getMessage()), e);
+                }
+            }
         }
-        journal.awaitSynced(token, gapsBefore, timeout);
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     @Override

@@ -1,116 +1,266 @@
 package io.github.pgnotifications.benchmark;
 
-import io.github.pgnotifications.ChannelRecorder;
+import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.provision.PostgresServer;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.provision.Servers;
-import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Measures what a test suite pays for: embedded cold start, preparing one test class, the wake-up latency from a
- * commit to the waiting {@code awaitInsert}, {@code sync()} and the per-test reset. Prints one line per figure.
- * Run: {@code mvn -Pbenchmark test-compile exec:java}; add {@code -Dbenchmark.short=true} for a quick pass.
+ * Measures the library side by side with its peers on one embedded server and one test database, with the same
+ * table, trigger and payloads: the wake-up from a commit to the waiting thread, the drain rate, what a suite pays per
+ * class and per test, the writer's cost of the trigger, the heap a recording holds, and a soak. Prints one line per
+ * figure, ratios to the peers, and the targets with whether each is met.
+ *
+ * <p>Run: {@code mvn -Pbenchmark test-compile exec:java}; add {@code -Dbenchmark.short=true} for a quick pass.
  */
 public final class Benchmark {
 
-    private static final PrintStream OUT = System.out;
+    private static final String TABLE = "items";
+    /** A test class's settings as the extension reads them from {@code @PgNotifications(tables = "items")}. */
+    private static final SessionSettings SETTINGS = new SessionSettings(List.of(TABLE), List.of(),
+            List.of("classpath:items.sql"), List.of(), SessionSettings.DEFAULT_TIMEOUT);
 
-    private Benchmark() {
+    private final Mode mode;
+    private final Report report;
+
+    private Benchmark(Mode mode, Report report) {
+        this.mode = mode;
+        this.report = report;
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = Boolean.getBoolean("benchmark.short");
-        int rounds = quick ? 200 : 5_000;
-        OUT.println("pg-notifications benchmark (" + (quick ? "short" : "full") + " mode), java "
-                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        Mode mode = Mode.fromSystemProperties();
+        long started = System.nanoTime();
+        System.out.printf(Locale.ROOT, "pg-notifications benchmark (%s mode), java %s, %d cores, max heap %.0f MB%n",
+                mode.name(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Report.megabytes(Heap.max()));
+        System.out.println("load average at the start: " + loadAverage());
+        new Benchmark(mode, new Report(System.out)).run();
+        System.out.printf(Locale.ROOT, "%nbenchmark finished in %.1f s; load average at the end: %s%n",
+                (System.nanoTime() - started) / 1e9, loadAverage());
+    }
 
-        long start = System.nanoTime();
+    private void run() throws Exception {
+        PostgresServer server = coldStart();
+        prepareClasses(server);
+        try (Session session = Session.open(withWindowFor(mode.soakRows()), server)) {
+            ConnectionInfo database = session.connectionInfo();
+            NotificationRecorder recorder = session.recorder();
+            wakeUps(database, recorder);
+            drain(database, recorder);
+            perTest(session);
+            bulkInsert(database);
+            heap(session);
+            soak(database, recorder);
+        }
+        report.printTargets();
+        if (mode.name().equals("short")) {
+            report.note("short mode: too few rounds to warm up; it proves the harness runs, the full mode measures");
+        }
+    }
+
+    /** The same settings with a recording window that holds the whole soak, so that the soak can count every id. */
+    private static SessionSettings withWindowFor(int notifications) {
+        return new SessionSettings(SETTINGS.tables(), SETTINGS.channels(), SETTINGS.scripts(),
+                SETTINGS.sensitiveColumns(), SETTINGS.checkSensitive(), SETTINGS.flyway(), SETTINGS.liquibase(),
+                SETTINGS.timeout(), SETTINGS.health(), Math.max(SETTINGS.maxRecorded(), notifications));
+    }
+
+    private PostgresServer coldStart() {
+        report.section("Embedded PostgreSQL");
+        long started = System.nanoTime();
         PostgresServer server = Servers.obtain(ServerSettings.read(key -> Optional.empty()));
-        line("embedded cold start", millis(System.nanoTime() - start), "ms");
-
-        SessionSettings settings = new SessionSettings(List.of("items"), List.of(), List.of("classpath:items.sql"),
-                Duration.ofSeconds(5));
-        prepareClass(server, settings, quick ? 5 : 30);
-        try (Session session = Session.open(settings, server)) {
-            awaitInsertLatency(session, rounds);
-            syncLatency(session, rounds);
-            resetLatency(session, rounds);
-        }
+        long nanos = System.nanoTime() - started;
+        report.value("embedded cold start", Report.millis(nanos), "ms");
+        report.target("cold start < 3 s", format("%.0f ms", Report.millis(nanos)), nanos < 3_000_000_000L);
+        return server;
     }
 
-    private static void prepareClass(PostgresServer server, SessionSettings settings, int classes) {
-        long[] samples = new long[classes];
-        for (int i = 0; i < classes; i++) {
-            long started = System.nanoTime();
-            Session session = Session.open(settings, server);
-            samples[i] = System.nanoTime() - started;
-            session.close();
-        }
-        report("prepare one test class (database, script, trigger, listener)", samples);
+    private void prepareClasses(PostgresServer server) {
+        report.section("Preparing one test class (Session.open: database, script, trigger, listener)");
+        long[] closes = new long[mode.classes()];
+        Latencies opens = Overheads.prepareClasses(server, SETTINGS, mode.classes(), closes);
+        report.latency("prepare one test class", opens);
+        report.latency("close it (stop listening, drop the database)", Latencies.of(closes));
+        report.target("one class prepared in < 150 ms (p50)", format("p50 %.1f ms", Report.millis(opens.p50())),
+                opens.p50() < 150_000_000L);
     }
 
-    private static void awaitInsertLatency(Session session, int rounds) throws Exception {
-        ChannelRecorder items = session.recorder().channel("items");
-        long[] samples = new long[rounds];
-        try (Connection connection = session.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO items VALUES (?, 'x')")) {
-            for (int i = 0; i < rounds; i++) {
-                insert.setInt(1, i);
-                insert.executeUpdate();
-                long committed = System.nanoTime();
-                items.awaitInsert(i);
-                samples[i] = System.nanoTime() - committed;
+    private void wakeUps(ConnectionInfo database, NotificationRecorder recorder) throws Exception {
+        report.section("Commit -> waiting thread holds the notification (single-row autocommit INSERT)");
+        report.note(format("%d blocks of %d wake-ups per contender, taking turns; each block alone on the channel,"
+                + " after %d warm-up wake-ups", mode.latencyBlocks(), mode.latencyRounds() / mode.latencyBlocks(),
+                mode.warmupRounds()));
+        report.note("split: where the listener thread had it (commit -> listener, listener -> waiting thread)");
+        try (RowWriter items = Connections.writer(database, TABLE)) {
+            WakeUpLatency latency = new WakeUpLatency(items, mode.warmupRounds());
+            List<WakeUpLatency.Result> results = latency.race(List.of(
+                    () -> new LibraryWaiter(recorder, TABLE),
+                    () -> new JdbcQueueWaiter(database, TABLE),
+                    () -> new SubscriberWaiter(database, TABLE, false),
+                    () -> new SubscriberWaiter(database, TABLE, true)),
+                    mode.latencyBlocks(), mode.latencyRounds() / mode.latencyBlocks());
+            WakeUpLatency.Result awaitility = new WakeUpLatency(items, 2).race(
+                    List.of(() -> new AwaitilityWaiter(database, TABLE)), 1, mode.awaitilityRounds()).get(0);
+            WakeUpLatency.Result ours = show(results.get(0));
+            WakeUpLatency.Result jdbc = show(results.get(1));
+            show(awaitility);
+            WakeUpLatency.Result subscriber = show(results.get(2));
+            WakeUpLatency.Result subscriberParsing = show(results.get(3));
+            for (WakeUpLatency.Result peer : List.of(jdbc, awaitility, subscriber, subscriberParsing)) {
+                report.note(format("%-56s p50 %9.3g x   p99 %9.3g x", "ours / " + peer.name(),
+                        ratio(ours.total().p50(), peer.total().p50()), ratio(ours.total().p99(), peer.total().p99())));
             }
+            report.target("awaitInsert p50 within 1.5x PgSubscriber's", format("%.3f ms vs %.3f ms = %.2f x",
+                    Report.millis(ours.total().p50()), Report.millis(subscriber.total().p50()),
+                    ratio(ours.total().p50(), subscriber.total().p50())),
+                    ours.total().p50() <= 1.5 * subscriber.total().p50());
+            report.target("awaitInsert p99 < 2 ms", format("%.3f ms", Report.millis(ours.total().p99())),
+                    ours.total().p99() < 2_000_000L);
+            breakdown(items, recorder);
         }
-        report("commit -> awaitInsert returns", samples);
     }
 
-    private static void syncLatency(Session session, int rounds) {
-        long[] samples = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long started = System.nanoTime();
-            session.recorder().sync();
-            samples[i] = System.nanoTime() - started;
+    private WakeUpLatency.Result show(WakeUpLatency.Result result) {
+        report.latency(result.name(), result.total());
+        report.note(format("split: commit -> listener p50 %.3f p99 %.3f ms; listener -> waiter p50 %.3f p99 %.3f ms",
+                Report.millis(result.delivery().p50()), Report.millis(result.delivery().p99()),
+                Report.millis(result.handoff().p50()), Report.millis(result.handoff().p99())));
+        return result;
+    }
+
+    private void breakdown(RowWriter items, NotificationRecorder recorder) throws Exception {
+        report.section("Where awaitInsert's own time goes (the notification already recorded: after sync())");
+        AwaitInsertBreakdown.Result parts = AwaitInsertBreakdown.measure(items, recorder, TABLE,
+                mode.latencyRounds() / 5);
+        report.latency("awaitInsert, arrived, not yet parsed (lock+parse+index)", parts.unparsed());
+        report.latency("awaitInsert again, already indexed (lock + lookup)", parts.indexed());
+        report.note("each step below done once on a fresh payload, right after sync(), like the first line:");
+        report.latency("  Jackson readTree + convertValue(record -> map)", parts.tree());
+        report.latency("  OffsetDateTime.parse(timestamp)", parts.timestamp());
+        report.latency("  instead: Jackson readValue(payload, Map), one pass", parts.onePass());
+        report.latency("  instead: Jackson streaming, action + record.id only", parts.keyOnly());
+    }
+
+    private void drain(ConnectionInfo database, NotificationRecorder recorder) throws Exception {
+        report.section(format("Drain: %,d rows in %,d-row transactions, one thread awaiting every id in order",
+                mode.drainRows(), Mode.ROWS_PER_TRANSACTION));
+        DrainRate drain = new DrainRate(database, TABLE, mode.drainRows());
+        DrainRate.Result ours = show(drain.library(recorder));
+        DrainRate.Result jdbc = show(drain.jdbc());
+        show(drain.libraryRecordingOnly(recorder));
+        report.ratio("ours / pgjdbc listener", ours.perSecond() / jdbc.perSecond());
+        report.target("drain >= 0.9x pgjdbc listener's, zero loss", format("%.2f x, %s", ours.perSecond()
+                / jdbc.perSecond(), ours.tally().exactlyOnce() ? "zero loss" : "LOSS: " + ours.tally().describe()),
+                ours.perSecond() >= 0.9 * jdbc.perSecond() && ours.tally().exactlyOnce());
+    }
+
+    private DrainRate.Result show(DrainRate.Result result) {
+        report.value(result.name(), result.perSecond(), "notifications/s");
+        report.note(format("%s; writer %,.0f rows/s", result.tally().exactlyOnce() ? "every id exactly once"
+                : result.tally().describe(), result.writtenPerSecond()));
+        report.note(format("JVM CPU %.2f s: listener thread %.2f, waiting thread %.2f, writer's driver %.2f,"
+                + " GC threads %.2f, JIT %.2f", result.jvmCpuSeconds(), result.listenerCpuSeconds(),
+                result.waiterCpuSeconds(), result.writerCpuSeconds(), result.gcCpuSeconds(), result.jitCpuSeconds()));
+        return result;
+    }
+
+    private void perTest(Session session) {
+        report.section("Per test");
+        Overheads.PerTest perTest = Overheads.perTest(session, mode.latencyRounds());
+        Latencies sync = perTest.sync();
+        Latencies reset = perTest.reset();
+        Latencies around = perTest.around();
+        report.latency("sync()", sync);
+        report.latency("recorder.reset() (sync + clear)", reset);
+        report.latency("per-test overhead: reset(); sync() + timelines()", around);
+        report.note("the extension calls reset() before each test, sync() and timelines() after it; the three are"
+                + " measured in turn, round by round");
+        report.target("sync() p50 < 1 ms", format("%.3f ms", Report.millis(sync.p50())), sync.p50() < 1_000_000L);
+        report.target("per-test overhead < 1 ms (p50)", format("%.3f ms (reset() alone %.3f ms)",
+                Report.millis(around.p50()), Report.millis(reset.p50())), around.p50() < 1_000_000L);
+    }
+
+    private void bulkInsert(ConnectionInfo database) throws Exception {
+        report.section(format("Bulk insert: %,d rows in %,d-row transactions, nobody listening (median of 3 rounds)",
+                mode.bulkRows(), Mode.ROWS_PER_TRANSACTION));
+        BulkInsert.createTables(database);
+        List<String> skipped = new ArrayList<>();
+        List<TriggerVariants.Variant> variants = TriggerVariants.create(database, skipped);
+        List<String> tables = new ArrayList<>(List.of(BulkInsert.OURS, BulkInsert.SEED, BulkInsert.PLAIN));
+        variants.forEach(variant -> tables.add(variant.table()));
+        Map<String, Double> rates = BulkInsert.measure(database, tables, mode.bulkRows());
+        double plain = rates.get(BulkInsert.PLAIN);
+        bulkLine("with the library's trigger", rates.get(BulkInsert.OURS), plain);
+        bulkLine("with the seed article's trigger", rates.get(BulkInsert.SEED), plain);
+        report.value("without a trigger", plain, "rows/s");
+        double ours = rates.get(BulkInsert.OURS) / rates.get(BulkInsert.SEED);
+        report.ratio("ours / seed", ours);
+        report.ratio("no trigger / ours (what our trigger costs the writer)", plain / rates.get(BulkInsert.OURS));
+        report.target("our trigger's bulk rate >= the seed's", format("%.2f x", ours), ours >= 1.0);
+        report.note("where our trigger's time goes: copies of the installed function, one change each:");
+        variants.forEach(variant -> bulkLine("  " + variant.description(), rates.get(variant.table()), plain));
+        skipped.forEach(description -> report.note("  not measured (the function changed): " + description));
+    }
+
+    private void bulkLine(String what, double rowsPerSecond, double plainRowsPerSecond) {
+        report.value(what, rowsPerSecond, format("rows/s   trigger %.2f us/row",
+                1e6 / rowsPerSecond - 1e6 / plainRowsPerSecond));
+    }
+
+    private void heap(Session session) throws Exception {
+        report.section(format("Heap held by the recording (%,d notifications, after full GC)", mode.heapRows()));
+        RecorderHeap.Result heap = RecorderHeap.measure(session, TABLE, mode.heapRows());
+        report.precise("recorded, as received", Report.megabytes(heap.rawBytesPer100k()), "MB per 100k");
+        report.precise("parsed and indexed (after awaitInsert of the last id)",
+                Report.megabytes(heap.indexedBytesPer100k()), "MB per 100k");
+        report.precise("that awaitInsert, per notification parsed and indexed", heap.parseNanosEach() / 1_000.0,
+                "us");
+        report.value("then the timelines the extension publishes after a test", Report.millis(heap.timelinesNanos()),
+                format("ms   (%,d lines, %.1f MB of text)", heap.timelineLines(),
+                        Report.megabytes(heap.timelineChars())));
+    }
+
+    private void soak(ConnectionInfo database, NotificationRecorder recorder) throws Exception {
+        report.section(format("Soak: %,d notifications through one recorder", mode.soakRows()));
+        if (mode.soakRows() > SessionSettings.DEFAULT_MAX_RECORDED) {
+            report.note(format("the recording window raised from the default %,d to %,d, so that every id can be"
+                    + " counted", SessionSettings.DEFAULT_MAX_RECORDED, mode.soakRows()));
         }
-        report("sync()", samples);
+        Soak.Result soak = Soak.run(database, recorder, TABLE, mode.soakRows());
+        report.value("recorded, then sync()", soak.seconds(), "s");
+        report.value("throughput", soak.perSecond(), "notifications/s");
+        report.precise("heap used, holding them all", Report.megabytes(soak.heapBytes()), "MB");
+        report.precise("  of it the recording", Report.megabytes(soak.recordingBytes()), "MB");
+        report.note(soak.tally().exactlyOnce() ? "nothing lost: every id exactly once" : soak.tally().describe());
+        report.target("soak: nothing lost", soak.tally().describe(), soak.tally().exactlyOnce());
     }
 
-    private static void resetLatency(Session session, int rounds) {
-        long[] samples = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long started = System.nanoTime();
-            session.recorder().reset();
-            samples[i] = System.nanoTime() - started;
+    /** Other work on the machine skews every figure; the load average shows whether there was any (Linux only). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
-        report("per-test reset (sync + clear)", samples);
     }
 
-    private static void report(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        OUT.printf(Locale.ROOT, "%-62s p50 %8.3f ms   p99 %8.3f ms   max %8.3f ms   (n=%d)%n", what,
-                millis(percentile(sorted, 0.50)), millis(percentile(sorted, 0.99)), millis(sorted[sorted.length - 1]),
-                sorted.length);
+    private static double ratio(long ours, long theirs) {
+        return (double) ours / Math.max(1, theirs);
     }
 
-    private static long percentile(long[] sorted, double fraction) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
-    }
-
-    private static void line(String what, double value, String unit) {
-        OUT.printf(Locale.ROOT, "%-62s %8.1f %s%n", what, value, unit);
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
+    private static String format(String template, Object... values) {
+        return String.format(Locale.ROOT, template, values);
     }
 }

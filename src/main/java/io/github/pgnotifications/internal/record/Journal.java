@@ -15,6 +15,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -23,6 +24,8 @@ import org.opentest4j.AssertionFailedError;
  * {@link #lock}.
  */
 final class Journal implements NotificationListener.Sink {
+
+    private static final int REPORTED_LINES = 200;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -178,6 +181,17 @@ final class Journal implements NotificationListener.Sink {
         }
     }
 
+    /** The newest lines of a channel's timeline, so that a test that recorded a flood reports in milliseconds. */
+    private List<String> newestLines(ChannelLog log) {
+        int from = Math.max(log.first(), log.end() - REPORTED_LINES);
+        List<String> lines = new ArrayList<>();
+        if (from > 0) {
+            lines.add("... " + from + " earlier");
+        }
+        lines.addAll(Timeline.describe(log, keys, since, IntStream.range(from, log.end()).boxed().toList()));
+        return lines;
+    }
+
     /** One timeline per channel that received anything, for reports. */
     Map<String, List<String>> timelines() {
         lock.lock();
@@ -185,7 +199,7 @@ final class Journal implements NotificationListener.Sink {
             Map<String, List<String>> timelines = new LinkedHashMap<>();
             channels.forEach((name, log) -> {
                 if (log.size() > 0) {
-                    timelines.put(name, Timeline.describe(log, keys, since));
+                    timelines.put(name, newestLines(log));
                 }
             });
             return timelines;

@@ -69,8 +69,13 @@ final class PayloadParser {
         if (!node.isTextual()) {
             return null;
         }
+        String text = node.asText();
+        OffsetDateTime fast = PostgresTimestamps.parse(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return OffsetDateTime.parse(node.asText());
+            return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

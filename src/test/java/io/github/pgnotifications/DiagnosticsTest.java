@@ -128,6 +128,17 @@ class DiagnosticsTest {
     }
 
     @Test
+    void theSnapshotsWorkInsideAwaitilityForTeamsThatWaitThatWay() {
+        exec(db, "INSERT INTO users VALUES (61, 'a', 'b')", "INSERT INTO users VALUES (62, 'c', 'd')");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> recorder.channel("users").changes().size() == 2);
+
+        assertThat(recorder.channel("users").changes()).extracting(change -> change.record().get("id"))
+                .containsExactly(61, 62);
+    }
+
+    @Test
     void eachTestsTimelineIsPublishedAsAReportEntry() {
         List<ReportEntry> entries = Engine.run(TimelineCase.class).allEvents().reportingEntryPublished().stream()
                 .map(event -> event.getRequiredPayload(ReportEntry.class)).toList();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,15 +65,35 @@ class JvmExitTest {
                 + " (no setting needed, no Docker).");
     }
 
+    @Test
+    void environmentVariablesConfigureTheServerAndSystemPropertiesWinOverThem() throws Exception {
+        ProcessBuilder fromEnvironment = childProcess("settings", System.getProperty("java.class.path"));
+        fromEnvironment.environment().put("PGNOTIFICATIONS_JDBC_URL", "jdbc:postgresql://db.example:6543/app");
+        fromEnvironment.environment().put("PGNOTIFICATIONS_USERNAME", "from_env");
+        ProcessBuilder propertyWins = childProcess("settings", System.getProperty("java.class.path"),
+                "-Dpgnotifications.username=from_property");
+        propertyWins.environment().putAll(fromEnvironment.environment());
+
+        assertThat(readLine(fromEnvironment.start(), "settings="))
+                .isEqualTo("EXISTING jdbc:postgresql://db.example:6543/app from_env");
+        assertThat(readLine(propertyWins.start(), "settings="))
+                .isEqualTo("EXISTING jdbc:postgresql://db.example:6543/app from_property");
+    }
+
     private static Process startChild(String mode) throws IOException {
         return startChild(mode, System.getProperty("java.class.path"));
     }
 
     private static Process startChild(String mode, String classpath) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", classpath, ChildJvm.class.getName(), mode)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return childProcess(mode, classpath).start();
+    }
+
+    private static ProcessBuilder childProcess(String mode, String classpath, String... jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", classpath, ChildJvm.class.getName(), mode));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     }
 
     private static String readDataDirectory(Process child) throws IOException {

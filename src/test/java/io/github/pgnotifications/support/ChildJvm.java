@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * A second JVM for tests of what a run leaves behind: opens a session on the embedded server, prints the server's
  * data directory for the parent, then either exits normally ("exit") or waits to be killed ("wait"); or ("container")
- * asks for container mode and prints why it failed.
+ * asks for container mode and prints why it failed; or ("settings") prints the server settings it reads.
  */
 public final class ChildJvm {
 
@@ -22,6 +22,12 @@ public final class ChildJvm {
 
     public static void main(String[] args) throws Exception {
         PrintStream toParent = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (args[0].equals("settings")) {
+            ServerSettings read = ServerSettings.read(key -> Optional.ofNullable(System.getProperty(key)));
+            toParent.println("settings=" + read.kind() + " " + (read.jdbcUrl() == null ? "" : read.jdbcUrl().toUrl())
+                    + " " + read.username());
+            return;
+        }
         if (args[0].equals("container")) {
             try {
                 Servers.obtain(ServerSettings.read(key -> Optional.of("container").filter(

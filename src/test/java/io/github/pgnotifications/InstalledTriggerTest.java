@@ -13,8 +13,23 @@ import org.junit.jupiter.api.Timeout;
 
 /** What the installed trigger sends, and that it never makes the application's write fail. */
 @Timeout(30)
-@PgNotifications(tables = {"documents", "Sales Dept.Big \"Orders\" ü"}, scripts = "classpath:payloads.sql")
+@PgNotifications(tables = {"documents", "Sales Dept.Big \"Orders\" ü", InstalledTriggerTest.LONG_1,
+        InstalledTriggerTest.LONG_2}, scripts = "classpath:payloads.sql")
 class InstalledTriggerTest {
+
+    static final String LONG_1 = "long_table_name_with_a_common_prefix_that_fills_all_63_bytes_1";
+    static final String LONG_2 = "long_table_name_with_a_common_prefix_that_fills_all_63_bytes_2";
+
+    @Test
+    void tablesWithLongNamesThatShareAPrefixKeepTheirOwnTriggersAndChannels(NotificationRecorder recorder,
+                                                                           DataSource db) {
+        exec(db, "INSERT INTO " + LONG_1 + " VALUES (1)", "INSERT INTO " + LONG_2 + " VALUES (2)");
+
+        assertThat(recorder.channel(LONG_1).awaitInsert(1).table()).isEqualTo(LONG_1);
+        assertThat(recorder.channel(LONG_2).awaitInsert(2).table()).isEqualTo(LONG_2);
+        recorder.channel(LONG_1).assertNothingElse();
+        recorder.channel(LONG_2).assertNothingElse();
+    }
 
     @Test
     void thePayloadHasTheSeedsShape(NotificationRecorder recorder, DataSource db) throws Exception {
@@ -66,6 +81,6 @@ class InstalledTriggerTest {
                 + " WHERE n.nspname = 'pgnotifications' ORDER BY 1"))
                 .containsExactly("compact", "notify_change", "notify_change_redacted", "only_keys");
         assertThat(Sql.column(db, "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'pgnotifications_change'"
-                + " ORDER BY 1")).isEqualTo(List.of("\"Sales Dept\".\"Big \"\"Orders\"\" ü\"", "documents"));
+                + " ORDER BY 1")).isEqualTo(List.of("\"Sales Dept\".\"Big \"\"Orders\"\" ü\"", "documents", LONG_1, LONG_2));
     }
 }

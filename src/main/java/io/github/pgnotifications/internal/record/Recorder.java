@@ -123,11 +123,6 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         return journal.timelines();
     }
 
-    /** The default await timeout of this recorder. */
-    public Duration timeout() {
-        return timeout;
-    }
-
     @Override
     public void close() {
         listener.close();

@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 
 /**
  * The recording of one channel: what arrived on it since the test started, and waits for what is still to come.
- * An await returns the first matching notification, whether it arrived before the call or arrives during it; it
+ * An await returns the oldest matching notification that no earlier await on this channel returned, whether it
+ * arrived before the call or arrives during it, so awaiting the same change twice waits for it to happen twice. It
  * wakes as soon as the notification arrives and never polls. Instances are immutable views: {@link #within(Duration)}
  * and {@link #keyedBy(String...)} return copies.
  *

@@ -66,11 +66,12 @@ class ChannelRecorderTest {
 
     @Test
     void idsMatchByValueWhateverTheirJavaOrColumnType() {
-        exec(db, "INSERT INTO users VALUES (7, 'Grace', 'Hopper')", "INSERT INTO accounts VALUES ('7', 'grace')");
+        exec(db, "INSERT INTO users VALUES (7, 'Grace', 'Hopper')", "INSERT INTO accounts VALUES ('7', 'grace')",
+                "INSERT INTO users VALUES (8, 'Alan', 'Kay')");
 
         assertThat(recorder.channel("users").awaitInsert("7").record()).containsEntry("id", 7);
         assertThat(recorder.channel("accounts").awaitInsert(7).record()).containsEntry("code", "7");
-        assertThat(recorder.channel("users").awaitInsert(7L).record()).containsEntry("first_name", "Grace");
+        assertThat(recorder.channel("users").awaitInsert(8L).record()).containsEntry("first_name", "Alan");
     }
 
     @Test
@@ -78,6 +79,31 @@ class ChannelRecorderTest {
         exec(db, "INSERT INTO memberships VALUES (1, 42, 'admin')");
 
         assertThat(recorder.channel("memberships").awaitInsert(List.of(1, 42)).record()).containsEntry("role", "admin");
+    }
+
+    @Test
+    void awaitingTheSameChangeTwiceWaitsForItToHappenTwice() {
+        exec(db, "INSERT INTO users VALUES (70, 'once', 'x')", "DELETE FROM users WHERE id = 70",
+                "INSERT INTO users VALUES (70, 'twice', 'x')");
+        ChannelRecorder users = recorder.channel("users");
+
+        assertThat(users.awaitInsert(70).record()).containsEntry("first_name", "once");
+        assertThat(users.awaitInsert(70).record()).containsEntry("first_name", "twice");
+        recorder.sync();
+        assertThatThrownBy(() -> users.within(Duration.ofMillis(50)).awaitInsert(70))
+                .hasMessageStartingWith("Timed out after 50ms waiting for INSERT id=70 on channel 'users'.");
+    }
+
+    @Test
+    void anAwaitCalledFromInsideAnotherAwaitsConditionIsRefused() {
+        exec(db, "INSERT INTO users VALUES (71, 'a', 'b')");
+
+        assertThatThrownBy(() -> recorder.channel("users").await("anything", event -> {
+            recorder.sync();
+            return true;
+        })).isInstanceOf(IllegalStateException.class).hasMessage("sync() was called from inside an await's condition."
+                + " The condition runs while the recorder holds its lock, so nothing can arrive meanwhile: call it"
+                + " before or after the await.");
     }
 
     @Test
@@ -168,6 +194,7 @@ class ChannelRecorderTest {
     @Test
     void aTimedOutAwaitNamesChannelActionIdAndTimeoutAndListsWhatArrived() {
         exec(db, "INSERT INTO users VALUES (41, 'x', 'y')", "DELETE FROM users WHERE id = 41");
+        recorder.sync();
 
         assertThatThrownBy(() -> recorder.channel("users").within(Duration.ofMillis(200)).awaitInsert(42))
                 .isInstanceOf(AssertionFailedError.class)

@@ -97,6 +97,7 @@ class DiagnosticsTest {
     void nearMissesNameTheSameKeyWithAnotherActionAndTheKeyOnAnotherChannelAndPayloadsThatAreNotChanges() {
         exec(db, "INSERT INTO users VALUES (7, 'a', 'b')", "UPDATE users SET first_name = 'z' WHERE id = 7",
                 "INSERT INTO accounts VALUES ('7', 'o')", "SELECT pg_notify('raw', 'not json')");
+        recorder.sync();
 
         assertThatThrownBy(() -> recorder.channel("users").within(Duration.ofMillis(100)).awaitDelete(7))
                 .hasMessageEndingWith("Near misses:\n"

@@ -185,7 +185,7 @@ class ExtensionLifecycleTest {
         Engine.assertPassed(Engine.run(CleanupCase.class), 1);
 
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("vert.x-"));
+                .noneMatch(name -> name.startsWith("vert.x-") || name.startsWith("vertx-"));
         try (Connection admin = connect(SEEN.get(0))) {
             assertThat(count(admin, "SELECT count(*) FROM pg_database WHERE datname = '" + SEEN.get(1) + "'"))
                     .isZero();

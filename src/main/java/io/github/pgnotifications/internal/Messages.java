@@ -24,7 +24,7 @@ public final class Messages {
             "the embedded PostgreSQL default (no setting needed, no Docker)";
 
     /** A failure message shows the newest lines of a channel's timeline; the report entry has them all. */
-    private static final int TIMELINE_LINES_SHOWN = 30;
+    public static final int TIMELINE_LINES_SHOWN = 30;
 
     private Messages() {
     }
@@ -227,22 +227,22 @@ public final class Messages {
                 + " recorder.channel(\"" + channel + "\").keyedBy(\"email\").awaitInsert(...).";
     }
 
-    public static String timedOut(String expectation, String channel, String timeout, List<String> arrived,
+    /**
+     * @param total  how many notifications arrived on the channel since the test started
+     * @param newest the newest of them, one line each, preceded by "... N earlier" when there were more
+     */
+    public static String timedOut(String expectation, String channel, String timeout, int total, List<String> newest,
                                   List<String> nearMisses, List<ListenerGap> gaps) {
         StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
                 .append(expectation).append(" on channel '").append(channel).append("'.");
-        if (arrived.isEmpty()) {
+        if (total == 0) {
             message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
                     .append(" write committed? A transaction that is still open, or rolled back (as in a")
                     .append(" @Transactional test), sends no notification.");
         } else {
-            message.append("\nReceived on '").append(channel).append("' since the test started (")
-                    .append(arrived.size()).append("):");
-            if (arrived.size() > TIMELINE_LINES_SHOWN) {
-                message.append("\n  ... ").append(arrived.size() - TIMELINE_LINES_SHOWN).append(" earlier");
-            }
-            arrived.subList(Math.max(0, arrived.size() - TIMELINE_LINES_SHOWN), arrived.size())
-                    .forEach(line -> message.append("\n  ").append(line));
+            message.append("\nReceived on '").append(channel).append("' since the test started (").append(total)
+                    .append("):");
+            newest.forEach(line -> message.append("\n  ").append(line));
         }
         if (!nearMisses.isEmpty()) {
             message.append("\nNear misses:");
@@ -307,6 +307,11 @@ public final class Messages {
     public static String syncTimedOut(String timeout) {
         return "sync() timed out after " + timeout + ": the recorder's own notification did not come back. The"
                 + " notification queue may be stuck behind a long-open transaction (see pg_notification_queue_usage()).";
+    }
+
+    public static String recorderCalledFromCondition(String call) {
+        return call + " was called from inside an await's condition. The condition runs while the recorder holds its"
+                + " lock, so nothing can arrive meanwhile: call it before or after the await.";
     }
 
     public static String syncFailed(String cause) {

@@ -61,7 +61,7 @@ public final class Session implements AutoCloseable {
             LOG.debug("Prepared {} on {} in {} ms", database.name(), server.description(),
                     (System.nanoTime() - started) / 1_000_000);
             return session;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             database.close();
             throw e;
         }

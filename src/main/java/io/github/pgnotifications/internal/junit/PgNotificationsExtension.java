@@ -53,7 +53,7 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
         Session session = session(context);
         try {
             session.recorder().sync();
-        } catch (AssertionError e) {
+        } catch (AssertionError | RuntimeException e) {
             // The report shows what did arrive; a sync that fails here must not fail a test that passed.
             LOG.debug("Publishing the timeline without a final sync: {}", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.listen;
 
+import io.github.pgnotifications.internal.Identifiers;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,6 @@ public final class ChannelNames {
 
     /** The name as a quoted identifier, for LISTEN and UNLISTEN, which take no bind parameters. */
     public static String quote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Identifiers.quote(name);
     }
 }

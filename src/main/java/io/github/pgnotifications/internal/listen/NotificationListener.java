@@ -79,8 +79,11 @@ public final class NotificationListener implements AutoCloseable {
     public record Health(long idleBeforePingMillis, long pingTimeoutMillis, long firstRetryMillis,
                          long maxRetryMillis) {
 
-        /** Notices a silent dead connection within about two seconds; retries from 50 ms up to 2 s apart. */
-        public static final Health DEFAULT = new Health(1_000, 1_000, 50, 2_000);
+        /**
+         * Notices a silent dead connection within about five seconds (a second of silence, then three for an answer,
+         * generous enough for a loaded CI machine); retries from 50 ms up to 2 s apart.
+         */
+        public static final Health DEFAULT = new Health(1_000, 3_000, 50, 2_000);
     }
 
     private final Vertx vertx;
@@ -110,9 +113,10 @@ public final class NotificationListener implements AutoCloseable {
     /** Connects, LISTENs on every channel and starts delivering to the sink. */
     public static NotificationListener start(ConnectionInfo database, List<String> channels, Sink sink,
                                              Health health) throws ListenException {
+        PgConnectOptions options = options(database);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
-        NotificationListener listener = new NotificationListener(vertx, options(database), channels, sink, health);
+        NotificationListener listener = new NotificationListener(vertx, options, channels, sink, health);
         try {
             await(listener.onLoop(listener::connectFirst), CONNECT_TIMEOUT_MILLIS);
             return listener;

@@ -32,7 +32,9 @@ public final class Servers {
 
     /** A server given by the test class itself, as connection details. */
     public static PostgresServer existing(ConnectionInfo info) {
-        return new ExistingServer(JdbcUrl.parse(info.jdbcUrl()), info.username(), info.password());
+        JdbcUrl url = JdbcUrl.parse(info.jdbcUrl());
+        String password = info.password().isEmpty() && url.password() != null ? url.password() : info.password();
+        return new ExistingServer(url, info.username(), password);
     }
 
     /** A team's own Testcontainers JDBC container, started if it is not running; empty if it is not one. */

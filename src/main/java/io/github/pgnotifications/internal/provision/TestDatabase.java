@@ -1,6 +1,7 @@
 package io.github.pgnotifications.internal.provision;
 
 import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.internal.Identifiers;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import java.security.SecureRandom;
@@ -53,7 +54,7 @@ public final class TestDatabase implements AutoCloseable {
             if (SERVERS_SWEPT.add(server.description())) {
                 dropAbandoned(admin);
             }
-            statement.execute("CREATE DATABASE \"" + name + "\"");
+            statement.execute("CREATE DATABASE " + Identifiers.quote(name));
             return new TestDatabase(server, name, false);
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState())) {
@@ -82,7 +83,7 @@ public final class TestDatabase implements AutoCloseable {
         for (String name : abandoned) {
             if (createdBefore(name, cutoff)) {
                 try (Statement drop = admin.createStatement()) {
-                    drop.execute("DROP DATABASE IF EXISTS \"" + name + "\"");
+                    drop.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
                     LOG.info("Dropped {}, left behind by a test run that was killed", name);
                 } catch (SQLException e) {
                     LOG.debug("Could not drop abandoned test database {}: {}", name, e.getMessage());
@@ -138,7 +139,7 @@ public final class TestDatabase implements AutoCloseable {
         try (Connection admin = Jdbc.connect(server.maintenanceDatabase())) {
             terminateSessions(admin);
             try (Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS \"" + name + "\"");
+                statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
             }
         } catch (SQLException e) {
             LOG.warn("Could not drop test database {} on {}: {}", name, server.description(), e.getMessage());

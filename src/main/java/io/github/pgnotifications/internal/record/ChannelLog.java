@@ -79,6 +79,11 @@ final class ChannelLog {
         claimed.set(position - first);
     }
 
+    /** Whether an await has returned the notification at this position. */
+    boolean isClaimed(int position) {
+        return claimed.get(position - first);
+    }
+
     /** The positions of the notifications held that no await has returned. */
     List<Integer> unclaimed() {
         List<Integer> positions = new ArrayList<>();

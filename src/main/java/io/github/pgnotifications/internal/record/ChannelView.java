@@ -87,7 +87,7 @@ final class ChannelView implements ChannelRecorder {
         String key = Keys.ofId(id);
         return await(log -> {
             KeyIndex index = log.index(keyColumns, context.keys());
-            Integer position = index.find(action, key);
+            Integer position = index.find(action, key, log);
             if (position == null && !index.keylessTables().isEmpty()) {
                 throw new IllegalStateException(Messages.noKey(name, List.copyOf(index.keylessTables()), Keys.show(id)));
             }
@@ -110,7 +110,7 @@ final class ChannelView implements ChannelRecorder {
         int[] scanned = {0};
         return await(log -> {
             for (scanned[0] = Math.max(scanned[0], log.first()); scanned[0] < log.end(); scanned[0]++) {
-                ChangeEvent event = log.change(scanned[0]);
+                ChangeEvent event = log.isClaimed(scanned[0]) ? null : log.change(scanned[0]);
                 if (event != null && condition.test(event)) {
                     return claim(log, scanned[0]);
                 }
@@ -125,7 +125,7 @@ final class ChannelView implements ChannelRecorder {
         int[] scanned = {0};
         return await(log -> {
             for (scanned[0] = Math.max(scanned[0], log.first()); scanned[0] < log.end(); scanned[0]++) {
-                if (condition.test(log.notification(scanned[0]))) {
+                if (!log.isClaimed(scanned[0]) && condition.test(log.notification(scanned[0]))) {
                     log.claim(scanned[0]);
                     return log.notification(scanned[0]);
                 }
@@ -145,9 +145,12 @@ final class ChannelView implements ChannelRecorder {
         String description = Arrays.stream(expected).map(change -> describe(change.action(), change.id()))
                 .collect(Collectors.joining(", then "));
         return await(log -> {
+            if (!matched.isEmpty() && matched.get(0) < log.first()) {
+                matched.clear();
+            }
             scanned[0] = Math.max(scanned[0], log.first());
             for (; scanned[0] < log.end() && matched.size() < expected.length; scanned[0]++) {
-                ChangeEvent event = log.change(scanned[0]);
+                ChangeEvent event = log.isClaimed(scanned[0]) ? null : log.change(scanned[0]);
                 int next = matched.size();
                 if (event != null && event.action() == expected[next].action()
                         && wanted.get(next).equals(Keys.ofRow(event.record(), columnsOf(event)))) {
@@ -173,7 +176,7 @@ final class ChannelView implements ChannelRecorder {
                 return null;
             }
             List<Notification> first = new ArrayList<>();
-            for (int i = log.first(); i < Math.max(count, log.first()); i++) {
+            for (int i = log.first(); i < log.first() + Math.min(count, log.size()); i++) {
                 log.claim(i);
                 first.add(log.notification(i));
             }

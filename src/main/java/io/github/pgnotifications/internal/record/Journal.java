@@ -109,6 +109,11 @@ final class Journal implements NotificationListener.Sink {
         }
     }
 
+    /** True inside an await's search, where a user's condition runs: the listener cannot deliver meanwhile. */
+    boolean heldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+
     boolean listens(String channel) {
         return channels.containsKey(channel);
     }
@@ -147,14 +152,14 @@ final class Journal implements NotificationListener.Sink {
         } finally {
             lock.unlock();
         }
-        List<String> arrived = read(channel, log -> Timeline.describe(log, keys, since));
+        List<String> arrived = read(channel, log -> newestLines(log, Messages.TIMELINE_LINES_SHOWN));
         throw new AssertionFailedError(Messages.withHazards(timedOut, hazards.get()), expected.description(),
                 String.join("\n", arrived));
     }
 
     private String timedOutMessage(String channel, Duration timeout, Expectation expected, ChannelLog log) {
-        return Messages.timedOut(expected.description(), channel, Durations.format(timeout),
-                Timeline.describe(log, keys, since), NearMisses.find(expected, channel, channels, keys),
+        return Messages.timedOut(expected.description(), channel, Durations.format(timeout), log.end(),
+                newestLines(log, Messages.TIMELINE_LINES_SHOWN), NearMisses.find(expected, channel, channels, keys),
                 List.copyOf(gaps)) + (dropped == 0 ? "" : "\n" + Messages.dropped(dropped, maxRecorded));
     }
 
@@ -182,8 +187,8 @@ final class Journal implements NotificationListener.Sink {
     }
 
     /** The newest lines of a channel's timeline, so that a test that recorded a flood reports in milliseconds. */
-    private List<String> newestLines(ChannelLog log) {
-        int from = Math.max(log.first(), log.end() - REPORTED_LINES);
+    private List<String> newestLines(ChannelLog log, int count) {
+        int from = Math.max(log.first(), log.end() - count);
         List<String> lines = new ArrayList<>();
         if (from > 0) {
             lines.add("... " + from + " earlier");
@@ -199,7 +204,7 @@ final class Journal implements NotificationListener.Sink {
             Map<String, List<String>> timelines = new LinkedHashMap<>();
             channels.forEach((name, log) -> {
                 if (log.size() > 0) {
-                    timelines.put(name, newestLines(log));
+                    timelines.put(name, newestLines(log, REPORTED_LINES));
                 }
             });
             return timelines;
@@ -220,6 +225,22 @@ final class Journal implements NotificationListener.Sink {
                             ongoingGap.lostAt(), ongoingGap.reason()));
                 }
                 parkUpTo(remaining, () -> "the listener to reconnect");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * After a connection failure the listener may not have noticed yet: waits until it has (a gap began), so that the
+     * next round trip goes to the new connection. Returns at the timeout without failing; the caller decides.
+     */
+    void awaitGapSince(long gapsBefore, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (gapsBegun == gapsBefore && deadline - System.nanoTime() > 0) {
+                parkUpTo(deadline - System.nanoTime(), () -> "the listener to notice the lost connection");
             }
         } finally {
             lock.unlock();

@@ -1,18 +1,22 @@
 package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.ChangeEvent;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The first change event per action and key on one channel, extended as notifications arrive. */
+/**
+ * The positions of the change events per action and key on one channel, oldest first, extended as notifications
+ * arrive. Lookups skip what earlier awaits claimed, so a second await of the same change waits for a second one.
+ */
 final class KeyIndex {
 
     private final List<String> explicitColumns;
     private final KeyResolver resolver;
-    private final Map<String, Integer> first = new HashMap<>();
+    private final Map<String, ArrayDeque<Integer>> positions = new HashMap<>();
     private final Set<String> keylessTables = new LinkedHashSet<>();
     private int indexed;
 
@@ -39,26 +43,36 @@ final class KeyIndex {
             }
             return;
         }
-        first.putIfAbsent(entry(event.action(), key), position);
+        positions.computeIfAbsent(entry(event.action(), key), k -> new ArrayDeque<>()).addLast(position);
     }
 
     private List<String> columnsFor(ChangeEvent event) {
         return explicitColumns.isEmpty() ? resolver.keyOf(event.schema(), event.table()) : explicitColumns;
     }
 
-    /** Drops the entry of a change that is no longer held, if it is the one indexed. */
+    /** Drops a change that is no longer held; being among the oldest, it heads its key's positions. */
     void forget(ChangeEvent event, int position) {
         if (position < indexed) {
             String key = Keys.ofRow(event.record(), columnsFor(event));
-            if (key != null) {
-                first.remove(entry(event.action(), key), position);
+            ArrayDeque<Integer> held = key == null ? null : positions.get(entry(event.action(), key));
+            if (held != null) {
+                held.remove(position);
             }
         }
     }
 
-    /** The position of the first change with this action and key, or null. */
-    Integer find(ChangeEvent.Action action, String key) {
-        return first.get(entry(action, key));
+    /** The position of the oldest change with this action and key that no await has claimed yet, or null. */
+    Integer find(ChangeEvent.Action action, String key, ChannelLog log) {
+        ArrayDeque<Integer> held = positions.get(entry(action, key));
+        if (held == null) {
+            return null;
+        }
+        for (Integer position : held) {
+            if (!log.isClaimed(position)) {
+                return position;
+            }
+        }
+        return null;
     }
 
     /** Tables seen on this channel that have no key to match ids against. */

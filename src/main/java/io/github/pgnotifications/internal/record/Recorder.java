@@ -64,7 +64,7 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         if (name == null || !journal.listens(name)) {
             throw new IllegalArgumentException(Messages.notListened(name, journal.channelNames()));
         }
-        return new ChannelView(new ChannelView.Context(journal, keys, this::sync, listener::hazards), name, timeout,
+        return new ChannelView(new ChannelView.Context(journal, keys, this::sync, this::hazards), name, timeout,
                 List.of(), keylessTablesByChannel.getOrDefault(name, List.of()));
     }
 
@@ -90,6 +90,9 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
      */
     @Override
     public void sync() {
+        if (journal.heldByCurrentThread()) {
+            throw new IllegalStateException(Messages.recorderCalledFromCondition("sync()"));
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             journal.awaitListening(remaining(deadline));
@@ -101,15 +104,21 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
                     return;
                 }
             } catch (ListenException e) {
-                if (System.nanoTime() >= deadline) {
+                if (!e.isConnectionFailure() || System.nanoTime() >= deadline) {
                     throw new AssertionFailedError(Messages.syncFailed(e.getMessage()), e);
                 }
+                journal.awaitGapSince(gapsBefore, remaining(deadline));
             }
         }
     }
 
     private static Duration remaining(long deadline) {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** What the server knows that keeps notifications back; nothing when asked from inside an await's condition. */
+    private List<String> hazards() {
+        return journal.heldByCurrentThread() ? List.of() : listener.hazards();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.pgnotifications;
 
+import io.github.pgnotifications.internal.junit.OneTestAtATime;
 import io.github.pgnotifications.internal.junit.PgNotificationsExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Runs a test class against a fresh PostgreSQL database of its own, installs change triggers on {@link #tables()},
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Parameters of type {@link NotificationRecorder}, {@link javax.sql.DataSource} and {@link ConnectionInfo} are
  * injected into test methods, lifecycle methods and constructors. {@code @Nested} classes share the enclosing class's
  * database and recorder unless they carry an annotation of their own. The annotation can be used as a
- * meta-annotation on a team's own annotation.
+ * meta-annotation on a team's own annotation. Under JUnit's parallel execution the tests of one class run one at a
+ * time (they share the recorder, reset before each test); classes run in parallel with each other.
  *
  * <p>Each attribute can also be set for the whole suite as a JUnit configuration parameter (a system property or a
  * line in {@code junit-platform.properties}), named by the {@code *_PROPERTY_NAME} constants here; a list is written
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(PgNotificationsExtension.class)
+@ResourceLock(providers = OneTestAtATime.class)
 public @interface PgNotifications {
 
     /** Configuration parameter for {@link #tables()} in every annotated class, comma-separated. */

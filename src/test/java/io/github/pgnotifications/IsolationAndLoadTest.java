@@ -15,10 +15,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -83,6 +86,40 @@ class IsolationAndLoadTest {
     }
 
     static class Parallel7 extends ParallelCase {
+    }
+
+    @Test
+    void theTestsOfOneClassRunOneAtATimeUnderParallelExecution() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(ConcurrentMethodsCase.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .enableImplicitConfigurationParameters(true)
+                .execute();
+
+        Engine.assertPassed(results, 4);
+        assertThat(ConcurrentMethodsCase.MOST_AT_ONCE.get()).isEqualTo(1);
+    }
+
+    @PgNotifications(tables = "events", scripts = "classpath:parallel.sql")
+    static class ConcurrentMethodsCase {
+        static final AtomicInteger RUNNING = new AtomicInteger();
+        static final AtomicInteger MOST_AT_ONCE = new AtomicInteger();
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 2, 3, 4})
+        void writesAndSeesOnlyItsOwnRow(int id, NotificationRecorder recorder, DataSource db) {
+            MOST_AT_ONCE.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
+            try {
+                exec(db, "INSERT INTO events VALUES (" + id + ", 'method')");
+                recorder.channel("events").awaitInsert(id);
+                recorder.channel("events").assertNothingElse();
+            } finally {
+                RUNNING.decrementAndGet();
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,30 @@
+package io.github.pgnotifications.internal.junit;
+
+import io.github.pgnotifications.PgNotifications;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.parallel.ResourceLocksProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The tests of one annotated class share its recorder, which is reset before each test; so under JUnit's parallel
+ * execution they take a lock named after that class, and run one at a time. Different classes do not share the
+ * lock and still run in parallel.
+ */
+public final class OneTestAtATime implements ResourceLocksProvider {
+
+    @Override
+    public Set<Lock> provideForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method testMethod) {
+        List<Class<?>> innermostFirst = new ArrayList<>(enclosingInstanceTypes);
+        innermostFirst.add(testClass);
+        Collections.reverse(innermostFirst);
+        return innermostFirst.stream()
+                .filter(type -> AnnotationSupport.isAnnotated(type, PgNotifications.class))
+                .findFirst()
+                .map(owner -> Set.of(new Lock("io.github.pgnotifications.recorder:" + owner.getName())))
+                .orElse(Set.of());
+    }
+}

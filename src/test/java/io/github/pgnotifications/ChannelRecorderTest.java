@@ -91,7 +91,11 @@ class ChannelRecorderTest {
         assertThat(users.awaitInsert(70).record()).containsEntry("first_name", "twice");
         recorder.sync();
         assertThatThrownBy(() -> users.within(Duration.ofMillis(50)).awaitInsert(70))
-                .hasMessageStartingWith("Timed out after 50ms waiting for INSERT id=70 on channel 'users'.");
+                .hasMessageStartingWith("Timed out after 50ms waiting for INSERT id=70 on channel 'users'.")
+                .hasMessageEndingWith("Near misses:\n"
+                        + "  the same key arrived as DELETE, not INSERT\n"
+                        + "  an earlier await already returned the INSERT with that key: each await takes its own"
+                        + " change, so awaiting it again waits for another one");
     }
 
     @Test

@@ -145,7 +145,7 @@ public final class Benchmark {
         AwaitInsertBreakdown.Result parts = AwaitInsertBreakdown.measure(items, recorder, TABLE,
                 mode.latencyRounds() / 5);
         report.latency("awaitInsert, arrived, not yet parsed (lock+parse+index)", parts.unparsed());
-        report.latency("awaitInsert again, already indexed (lock + lookup)", parts.indexed());
+        report.latency("awaitInsert, already parsed and indexed (lock + lookup)", parts.indexed());
         report.note("each step below done once on a fresh payload, right after sync(), like the first line:");
         report.latency("  Jackson readTree + convertValue(record -> map)", parts.tree());
         report.latency("  OffsetDateTime.parse(timestamp)", parts.timestamp());

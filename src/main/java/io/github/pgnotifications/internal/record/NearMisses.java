@@ -23,6 +23,7 @@ final class NearMisses {
         ChannelLog log = channels.get(channel);
         if (expected.byId()) {
             sameKeyOtherAction(expected, log, keys).forEach(lines::add);
+            alreadyReturned(expected, log, keys).ifPresent(lines::add);
             sameActionOtherKeys(expected, log, keys).ifPresent(lines::add);
             channels.forEach((name, other) -> {
                 if (!name.equals(channel) && position(other, expected, keys) >= 0) {
@@ -54,8 +55,9 @@ final class NearMisses {
         List<String> others = new ArrayList<>();
         for (int i = log.first(); i < log.end(); i++) {
             ChangeEvent event = log.change(i);
-            if (event != null && event.action() == expected.action()) {
-                others.add(String.valueOf(key(event, keys)).replace('\0', ','));
+            String key = event == null ? null : key(event, keys);
+            if (event != null && event.action() == expected.action() && !expected.key().equals(key)) {
+                others.add(String.valueOf(key).replace('\0', ','));
             }
         }
         if (others.isEmpty()) {
@@ -64,6 +66,12 @@ final class NearMisses {
         String shown = String.join(", ", others.subList(0, Math.min(others.size(), MAX_KEYS_SHOWN)))
                 + (others.size() > MAX_KEYS_SHOWN ? ", ..." : "");
         return Optional.of(expected.action() + " arrived for other keys: " + shown);
+    }
+
+    private static Optional<String> alreadyReturned(Expectation expected, ChannelLog log, KeyResolver keys) {
+        int position = position(log, expected, keys);
+        return position < 0 ? Optional.empty() : Optional.of("an earlier await already returned the " + expected.action()
+                + " with that key: each await takes its own change, so awaiting it again waits for another one");
     }
 
     private static int position(ChannelLog log, Expectation expected, KeyResolver keys) {

@@ -1,5 +1,6 @@
 package io.github.pgnotifications;
 
+import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
@@ -169,8 +170,7 @@ public final class PgNotificationsSession implements AutoCloseable {
          */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-                throw new IllegalArgumentException(
-                        "timeout(" + timeout + "): the timeout must be a positive duration, e.g. Duration.ofSeconds(5).");
+                throw new IllegalArgumentException(Messages.badTimeout("timeout", timeout));
             }
             this.timeout = timeout;
             return this;

@@ -3,6 +3,7 @@ package io.github.pgnotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pgnotifications.support.Engine;
+import io.github.pgnotifications.support.Throwables;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -115,7 +116,7 @@ class ConfigurationErrorsTest {
                 .hasMessageEndingWith(". Check that the server is running and the settings pgnotifications.jdbc-url and"
                         + " pgnotifications.username are right, or remove them to use the embedded PostgreSQL default"
                         + " (no setting needed, no Docker).");
-        assertThat(stackTraceOf(failure)).doesNotContain("hunter2");
+        assertThat(Throwables.stackTrace(failure)).doesNotContain("hunter2");
     }
 
     @Test
@@ -159,11 +160,6 @@ class ConfigurationErrorsTest {
         return "@PgNotifications on " + testClass.getName() + ": ";
     }
 
-    private static String stackTraceOf(Throwable failure) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        failure.printStackTrace(new java.io.PrintWriter(text));
-        return text.toString();
-    }
 
     abstract static class OneTest {
         @Test

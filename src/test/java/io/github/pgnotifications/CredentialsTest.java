@@ -4,13 +4,12 @@ import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pgnotifications.support.Engine;
+import io.github.pgnotifications.support.Throwables;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +62,7 @@ class CredentialsTest {
                 PgNotifications.USERNAME_PROPERTY_NAME, USER))));
 
         assertThat(failure).hasMessageContaining("password authentication failed for user \"" + USER + "\"");
-        assertThat(stackTrace(failure)).doesNotContain(wrong);
+        assertThat(Throwables.stackTrace(failure)).doesNotContain(wrong);
         assertThat(logged).doesNotContain(wrong);
     }
 
@@ -107,9 +106,4 @@ class CredentialsTest {
         }
     }
 
-    private static String stackTrace(Throwable failure) {
-        StringWriter text = new StringWriter();
-        failure.printStackTrace(new PrintWriter(text));
-        return text.toString();
-    }
 }

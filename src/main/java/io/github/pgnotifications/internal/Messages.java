@@ -82,7 +82,12 @@ public final class Messages {
     }
 
     public static String badWithin(Duration timeout) {
-        return "within(" + timeout + "): the timeout must be a positive duration, e.g. Duration.ofSeconds(2).";
+        return badTimeout("within", timeout);
+    }
+
+    /** A timeout given in code that is not a positive duration, named with the method that got it. */
+    public static String badTimeout(String method, Duration timeout) {
+        return method + "(" + timeout + "): the timeout must be a positive duration, e.g. Duration.ofSeconds(2).";
     }
 
     public static String emptySequence() {

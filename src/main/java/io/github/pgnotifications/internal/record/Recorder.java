@@ -6,6 +6,7 @@ import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.diagnostics.Hazards;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
@@ -31,9 +32,11 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
     private final Duration timeout;
     private final KeyResolver keys;
     private final Map<String, List<String>> keylessTablesByChannel;
+    private final ConnectionInfo database;
 
     private Recorder(Journal journal, NotificationListener listener, String syncChannel, Duration timeout,
-                     KeyResolver keys, Map<String, List<String>> keylessTablesByChannel) {
+                     KeyResolver keys, Map<String, List<String>> keylessTablesByChannel, ConnectionInfo database) {
+        this.database = database;
         this.journal = journal;
         this.listener = listener;
         this.syncChannel = syncChannel;
@@ -56,7 +59,8 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         List<String> listened = new ArrayList<>(channels);
         listened.add(syncChannel);
         NotificationListener listener = NotificationListener.start(database, listened, journal, health);
-        return new Recorder(journal, listener, syncChannel, timeout, keys, Map.copyOf(keylessTablesByChannel));
+        return new Recorder(journal, listener, syncChannel, timeout, keys, Map.copyOf(keylessTablesByChannel),
+                database);
     }
 
     @Override
@@ -99,7 +103,7 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
             long gapsBefore = journal.gapsBegun();
             long token = syncTokens.incrementAndGet();
             try {
-                listener.notify(syncChannel, Long.toString(token), Math.max(1, remaining(deadline).toMillis()));
+                listener.notify(syncChannel, token, Math.max(1, remaining(deadline).toMillis()));
                 if (journal.awaitSynced(token, gapsBefore, remaining(deadline))) {
                     return;
                 }
@@ -118,7 +122,7 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
 
     /** What the server knows that keeps notifications back; nothing when asked from inside an await's condition. */
     private List<String> hazards() {
-        return journal.heldByCurrentThread() ? List.of() : listener.hazards();
+        return journal.heldByCurrentThread() ? List.of() : Hazards.find(database);
     }
 
     @Override

@@ -1,0 +1,216 @@
+package io.github.pgnotifications.internal.listen;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One connection speaking PostgreSQL's frontend/backend protocol (version 3), only as far as a listener needs it:
+ * startup and authentication, simple queries, and reading whatever the server sends, notifications included.
+ *
+ * <p>Why our own and not pgjdbc or a client library: pgjdbc probes the socket with a 1 ms read after each notification
+ * (a millisecond on every wake-up, see the benchmark), and the asynchronous clients bring Netty and Vert.x, whose
+ * versions the user's build manages and would clash with ours. A listener needs a few message types; this is them.
+ *
+ * <p>Reading is for one thread; {@link #send} may be called from any thread.
+ */
+final class WireConnection implements AutoCloseable {
+
+    private static final int PROTOCOL_3_0 = 196_608;
+    private static final int SSL_REQUEST_CODE = 80_877_103;
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    // Read only by the reading thread.
+    private int currentTimeout = -1;
+
+    private WireConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
+    }
+
+    /**
+     * Opens a connection, negotiates TLS as the endpoint's {@code sslmode} asks, authenticates, and returns once the
+     * server is ready for queries.
+     */
+    static WireConnection open(ListenerEndpoint endpoint, int timeoutMillis) throws IOException, ListenException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            socket = Tls.negotiate(socket, endpoint);
+            WireConnection connection = new WireConnection(socket);
+            connection.startUp(endpoint);
+            return connection;
+        } catch (IOException | ListenException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Asks the server for TLS on a plain socket; true if it agreed. */
+    static boolean requestTls(Socket socket) throws IOException {
+        DataInputStream answer = new DataInputStream(socket.getInputStream());
+        OutputStream request = socket.getOutputStream();
+        request.write(int32(8));
+        request.write(int32(SSL_REQUEST_CODE));
+        request.flush();
+        int reply = answer.read();
+        if (reply != 'S' && reply != 'N') {
+            throw new IOException("unexpected answer to the TLS request: " + reply);
+        }
+        return reply == 'S';
+    }
+
+    private void startUp(ListenerEndpoint endpoint) throws IOException, ListenException {
+        writeStartup(Map.of("user", endpoint.user(), "database", endpoint.database(),
+                "application_name", endpoint.applicationName(), "client_encoding", "UTF8"));
+        Authentication authentication = new Authentication(endpoint.user(), endpoint.password());
+        while (true) {
+            BackendMessage message = read();
+            switch (message.type()) {
+                case 'R' -> {
+                    byte[] reply = authentication.answer(message.reader());
+                    if (reply != null) {
+                        send('p', reply);
+                    }
+                }
+                case 'E' -> throw ServerError.of(message).toException();
+                case 'Z' -> {
+                    authentication.checkCompleted();
+                    return;
+                }
+                default -> {
+                    // ParameterStatus, BackendKeyData, notices: nothing the listener needs.
+                }
+            }
+        }
+    }
+
+    private void writeStartup(Map<String, String> parameters) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(int32(PROTOCOL_3_0));
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            body.write(cString(parameter.getKey()));
+            body.write(cString(parameter.getValue()));
+        }
+        body.write(0);
+        writeLock.lock();
+        try {
+            out.write(int32(body.size() + 4));
+            body.writeTo(out);
+            out.flush();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Sends a simple query; its results arrive through {@link #read()}. */
+    void sendQuery(String sql) throws IOException {
+        send('Q', cString(sql));
+    }
+
+    private void send(char type, byte[] body) throws IOException {
+        writeLock.lock();
+        try {
+            out.write(type);
+            out.write(int32(body.length + 4));
+            out.write(body);
+            out.flush();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * The next message from the server, with the default timeouts of the connection (used while starting up).
+     */
+    BackendMessage read() throws IOException {
+        return read(socket.getSoTimeout(), socket.getSoTimeout());
+    }
+
+    /**
+     * The next message from the server.
+     *
+     * @param firstByteMillis how long to wait for a message to begin; on {@link java.net.SocketTimeoutException}
+     *                        nothing has been consumed, so reading can go on
+     * @param restMillis      how long the rest of a begun message may take; a timeout there leaves the stream
+     *                        mid-message, so the caller must treat it as a lost connection
+     */
+    BackendMessage read(int firstByteMillis, int restMillis) throws IOException {
+        readTimeout(firstByteMillis);
+        int type = in.read();
+        if (type < 0) {
+            throw new EOFException("the server closed the connection");
+        }
+        readTimeout(restMillis);
+        int length = in.readInt();
+        if (length < 4) {
+            throw new IOException("malformed message '" + (char) type + "' of length " + length);
+        }
+        byte[] body = new byte[length - 4];
+        in.readFully(body);
+        return new BackendMessage((char) type, body);
+    }
+
+    private void readTimeout(int millis) throws IOException {
+        if (millis != currentTimeout) {
+            socket.setSoTimeout(millis);
+            currentTimeout = millis;
+        }
+    }
+
+    /**
+     * Says goodbye if it can at once (a writer stuck on a dead connection must not hold up closing), then closes the
+     * socket; a blocked {@link #read()} returns with an error.
+     */
+    @Override
+    public void close() {
+        try {
+            if (writeLock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                try {
+                    out.write('X');
+                    out.write(int32(4));
+                    out.flush();
+                } finally {
+                    writeLock.unlock();
+                }
+            }
+        } catch (IOException e) {
+            // The connection is gone already.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Nothing left to release.
+        }
+    }
+
+    static byte[] int32(int value) {
+        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    }
+
+    static byte[] cString(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] terminated = new byte[bytes.length + 1];
+        System.arraycopy(bytes, 0, terminated, 0, bytes.length);
+        return terminated;
+    }
+}

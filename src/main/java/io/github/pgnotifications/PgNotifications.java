@@ -9,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Documented
 @Inherited
 @ExtendWith(PgNotificationsExtension.class)
-@ResourceLock(providers = OneTestAtATime.class)
+@ResourceLock(value = OneTestAtATime.SHARED_RESOURCE, mode = ResourceAccessMode.READ, providers = OneTestAtATime.class)
 public @interface PgNotifications {
 
     /** Configuration parameter for {@link #tables()} in every annotated class, comma-separated. */

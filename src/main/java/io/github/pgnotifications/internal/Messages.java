@@ -40,6 +40,12 @@ public final class Messages {
         return "@PgNotifications on " + testClass.getName() + ": " + message;
     }
 
+    public static String junitTooOld(String found, String needed) {
+        return "pg-notifications needs JUnit Jupiter " + needed + " or newer, and these tests run on " + found
+                + ". Upgrade org.junit.jupiter (or the org.junit:junit-bom your build imports) to " + needed
+                + " or newer.";
+    }
+
     public static String notAnnotated(String element) {
         return "No @PgNotifications found for '" + element + "'. Annotate the test class (or an enclosing class) with"
                 + " @PgNotifications instead of registering the extension directly.";

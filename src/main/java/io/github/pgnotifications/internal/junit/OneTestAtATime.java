@@ -13,8 +13,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The tests of one annotated class share its recorder, which is reset before each test; so under JUnit's parallel
  * execution they take a lock named after that class, and run one at a time. Different classes do not share the
  * lock and still run in parallel.
+ *
+ * <p>JUnit reads this from {@code @ResourceLock(providers = ...)}, which exists from JUnit 5.12 on; on older versions
+ * this class is never loaded and {@link ClassLock} does the same from the extension.
  */
 public final class OneTestAtATime implements ResourceLocksProvider {
+
+    /**
+     * The resource every annotated class reads. JUnit before 5.12 requires a value on {@code @ResourceLock}; a shared
+     * read lock keeps classes parallel.
+     */
+    public static final String SHARED_RESOURCE = "io.github.pgnotifications";
 
     @Override
     public Set<Lock> provideForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method testMethod) {

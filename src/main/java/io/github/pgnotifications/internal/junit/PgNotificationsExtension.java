@@ -1,6 +1,5 @@
 package io.github.pgnotifications.internal.junit;
 
-import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotifications;
@@ -10,13 +9,12 @@ import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.provision.PostgresServer;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.provision.Servers;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -30,38 +28,42 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * class's store, so JUnit closes it after the class), resets the recorder before each test and resolves parameters.
  * Holds no state of its own.
  */
-public final class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver {
+public final class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCallback,
+        BeforeTestExecutionCallback, AfterEachCallback, ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(PgNotificationsExtension.class);
-    private static final Log LOG = Log.of(PgNotificationsExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        session(context);
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(JUnitVersion.class, key -> {
+            JUnitVersion.check();
+            return Boolean.TRUE;
+        });
+        stored(context);
     }
 
+    /**
+     * Takes the class's lock where JUnit cannot (before 5.12), then forgets what arrived before, so that the
+     * {@code @BeforeEach} methods start from a clean recording too.
+     */
     @Override
     public void beforeEach(ExtensionContext context) {
-        session(context).recorder().reset();
+        StoredSession stored = stored(context);
+        if (!ClassLock.TAKEN_BY_JUNIT) {
+            stored.classLock().acquire();
+        }
+        stored.session().recorder().reset();
     }
 
-    /** Publishes what arrived on each channel during the test, so that build tools and IDEs show it. */
+    /** What a test sees starts here: writes of its {@code @BeforeEach} methods are not counted. */
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        stored(context).session().recorder().reset();
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
-        Session session = session(context);
-        try {
-            session.recorder().sync();
-        } catch (AssertionError | RuntimeException e) {
-            // The report shows what did arrive; a sync that fails here must not fail a test that passed.
-            LOG.debug("Publishing the timeline without a final sync: {}", e.getMessage());
-        }
-        Map<String, String> entries = new LinkedHashMap<>();
-        session.timelines().forEach((channel, lines) -> entries.put("pgnotifications." + channel,
-                String.join("\n", lines)));
-        if (!entries.isEmpty()) {
-            context.publishReportEntry(entries);
-        }
+        stored(context).classLock().release();
     }
 
     @Override
@@ -75,7 +77,7 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
         Class<?> type = parameter.getParameter().getType();
         Session session;
         try {
-            session = session(context);
+            session = stored(context).session();
         } catch (ExtensionConfigurationException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
@@ -86,13 +88,13 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
     }
 
     /** The session of the nearest enclosing class that carries {@code @PgNotifications}, opened on first use. */
-    private static Session session(ExtensionContext context) {
+    private static StoredSession stored(ExtensionContext context) {
         ExtensionContext owner = annotatedClassContext(context);
         PgNotifications annotation = annotation(owner.getRequiredTestClass()).orElseThrow();
         // Keyed by the class: stores are hierarchical, so a nested class with an annotation of its own must not find
         // its enclosing class's session under the same key.
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(owner.getRequiredTestClass(),
-                key -> open(owner, annotation), Session.class);
+                key -> new StoredSession(open(owner, annotation)), StoredSession.class);
     }
 
     private static ExtensionContext annotatedClassContext(ExtensionContext context) {

@@ -14,6 +14,12 @@ import java.util.function.Predicate;
  * <p>Ids match by value: {@code awaitInsert(7)} finds id {@code 7} in an integer column and {@code '7'} in a text
  * column. The key is the table's primary key, else its {@code id} column, unless {@link #keyedBy(String...)} names
  * another. For a composite key pass the values as a {@link List} in key order.
+ *
+ * <p>Conditions run on the calling thread while the recorder keeps recording, and may call the recorder themselves.
+ *
+ * <p>Failures: a wait that times out throws opentest4j's {@code AssertionFailedError}, whose message names what was
+ * awaited and lists what arrived; a wait the recorder cannot complete (its connection was lost meanwhile, or the
+ * thread was interrupted) throws {@link PgNotificationsException}.
  */
 public interface ChannelRecorder {
 
@@ -44,7 +50,9 @@ public interface ChannelRecorder {
      *
      * @param id the key value; a {@link List} for a composite key
      * @return the change event
-     * @throws AssertionError naming the channel, action, id and timeout, and listing what did arrive
+     * @throws org.opentest4j.AssertionFailedError naming the channel, action, id and timeout, and listing what did
+     *                                              arrive
+     * @throws IllegalArgumentException             if the id has another number of values than the key has columns
      */
     ChangeEvent awaitInsert(Object id);
 
@@ -53,7 +61,9 @@ public interface ChannelRecorder {
      *
      * @param id the key value (the new row's key); a {@link List} for a composite key
      * @return the change event
-     * @throws AssertionError naming the channel, action, id and timeout, and listing what did arrive
+     * @throws org.opentest4j.AssertionFailedError naming the channel, action, id and timeout, and listing what did
+     *                                              arrive
+     * @throws IllegalArgumentException             if the id has another number of values than the key has columns
      */
     ChangeEvent awaitUpdate(Object id);
 
@@ -62,7 +72,9 @@ public interface ChannelRecorder {
      *
      * @param id the key value; a {@link List} for a composite key
      * @return the change event
-     * @throws AssertionError naming the channel, action, id and timeout, and listing what did arrive
+     * @throws org.opentest4j.AssertionFailedError naming the channel, action, id and timeout, and listing what did
+     *                                              arrive
+     * @throws IllegalArgumentException             if the id has another number of values than the key has columns
      */
     ChangeEvent awaitDelete(Object id);
 
@@ -72,7 +84,7 @@ public interface ChannelRecorder {
      * @param description what the condition expects, used in the failure message
      * @param condition   the condition
      * @return the first matching change event
-     * @throws AssertionError naming the channel, the description and timeout, and listing what did arrive
+     * @throws org.opentest4j.AssertionFailedError naming the channel, the description and timeout, and listing what did arrive
      */
     ChangeEvent await(String description, Predicate<? super ChangeEvent> condition);
 
@@ -81,7 +93,7 @@ public interface ChannelRecorder {
      *
      * @param condition the condition
      * @return the first matching change event
-     * @throws AssertionError naming the channel and timeout, and listing what did arrive
+     * @throws org.opentest4j.AssertionFailedError naming the channel and timeout, and listing what did arrive
      */
     default ChangeEvent await(Predicate<? super ChangeEvent> condition) {
         return await("a change matching the given condition", condition);
@@ -94,9 +106,20 @@ public interface ChannelRecorder {
      * @param description what the condition expects, used in the failure message
      * @param condition   the condition
      * @return the first matching notification
-     * @throws AssertionError naming the channel, the description and timeout, and listing what did arrive
+     * @throws org.opentest4j.AssertionFailedError naming the channel, the description and timeout, and listing what did arrive
      */
     Notification awaitNotification(String description, Predicate<? super Notification> condition);
+
+    /**
+     * Waits for a notification, of any payload format, that satisfies the condition.
+     *
+     * @param condition the condition
+     * @return the first matching notification
+     * @throws org.opentest4j.AssertionFailedError naming the channel and timeout, and listing what did arrive
+     */
+    default Notification awaitNotification(Predicate<? super Notification> condition) {
+        return awaitNotification("a notification matching the given condition", condition);
+    }
 
     /** {@return a snapshot of the notifications recorded on this channel since the test started, in arrival order} */
     List<Notification> notifications();
@@ -112,16 +135,16 @@ public interface ChannelRecorder {
      *
      * @param expected the changes, e.g. {@code insert(1), update(1), delete(1)}
      * @return the matching change events, in the same order
-     * @throws AssertionError naming the sequence, how much of it arrived, and what did arrive
+     * @throws org.opentest4j.AssertionFailedError naming the sequence, how much of it arrived, and what did arrive
      */
     List<ChangeEvent> awaitSequence(ExpectedChange... expected);
 
     /**
-     * Waits until at least {@code count} notifications have arrived on the channel.
+     * Waits until {@code count} notifications that no earlier await returned have arrived on the channel.
      *
      * @param count how many
-     * @return the first {@code count} notifications, in arrival order
-     * @throws AssertionError naming the count and listing what did arrive
+     * @return the oldest {@code count} of them, in arrival order; later awaits do not return them again
+     * @throws org.opentest4j.AssertionFailedError naming the count and listing what did arrive
      */
     List<Notification> awaitCount(int count);
 
@@ -130,7 +153,9 @@ public interface ChannelRecorder {
      * everything committed so far ({@link NotificationRecorder#sync()}), then checks. Returns in milliseconds, not
      * after a timeout.
      *
-     * @throws AssertionError listing what else arrived
+     * @throws org.opentest4j.AssertionFailedError listing what else arrived
+     * @throws PgNotificationsException             if the recorder was not listening at some time during the test,
+     *                                              so that nothing can be proven
      */
     void assertNothingElse();
 
@@ -138,7 +163,9 @@ public interface ChannelRecorder {
      * Proves that nothing at all arrived on the channel since the test started, after waiting for everything
      * committed so far ({@link NotificationRecorder#sync()}).
      *
-     * @throws AssertionError listing what arrived
+     * @throws org.opentest4j.AssertionFailedError listing what arrived
+     * @throws PgNotificationsException             if the recorder was not listening at some time during the test,
+     *                                              so that nothing can be proven
      */
     void assertNothingReceived();
 }

@@ -1,6 +1,7 @@
 package io.github.pgnotifications;
 
 import io.github.pgnotifications.internal.assertions.AssertionMessages;
+import io.github.pgnotifications.internal.record.AssertableChannel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,7 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
      * @return this assertion object
      */
     public ChannelRecorderAssert receivedInsert(Object id) {
-        isNotNull();
-        actual.awaitInsert(id);
+        channel().awaitInsert(id);
         return myself;
     }
 
@@ -46,8 +46,7 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
      * @return this assertion object
      */
     public ChannelRecorderAssert receivedUpdate(Object id) {
-        isNotNull();
-        actual.awaitUpdate(id);
+        channel().awaitUpdate(id);
         return myself;
     }
 
@@ -60,8 +59,7 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
      * @return this assertion object
      */
     public ChannelRecorderAssert receivedDelete(Object id) {
-        isNotNull();
-        actual.awaitDelete(id);
+        channel().awaitDelete(id);
         return myself;
     }
 
@@ -75,8 +73,7 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
      * @return this assertion object
      */
     public ChannelRecorderAssert receivedInOrder(ExpectedChange... changes) {
-        isNotNull();
-        actual.awaitSequence(changes);
+        channel().awaitSequence(changes);
         return myself;
     }
 
@@ -91,24 +88,20 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
      * @throws IllegalArgumentException if {@code count} is negative
      */
     public ChannelRecorderAssert receivedExactly(int count) {
-        isNotNull();
         if (count < 0) {
             throw new IllegalArgumentException(AssertionMessages.badCount(count));
         }
+        AssertableChannel channel = channel();
         if (count > 0) {
-            actual.awaitCount(count);
+            channel.awaitReceived(count);
         }
-        // ChannelRecorder has no sync() of its own; these checks sync first. Their verdict is overruled by the count
-        // below, and stands only when the count is right but the sync itself failed.
-        AssertionError syncFailure = failureOf(count == 0 ? actual::assertNothingReceived : actual::assertNothingElse);
+        channel.syncToProve("exactly " + AssertionMessages.notifications(count));
         List<Notification> all = actual.notifications();
-        if (all.size() > count) {
+        if (all.size() != count) {
             failWithActualExpectedAndMessage(all.size(), count, AssertionMessages.RECEIVED_EXACTLY, actual.name(),
                     AssertionMessages.notifications(count), all.size(), AssertionMessages.newestLines(describe(all)));
         }
-        if (syncFailure != null) {
-            throw syncFailure;
-        }
+        channel.claimAll();
         return myself;
     }
 
@@ -121,8 +114,7 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
      * @return this assertion object
      */
     public ChannelRecorderAssert receivedNothing() {
-        isNotNull();
-        actual.assertNothingReceived();
+        channel().assertNothingReceived();
         return myself;
     }
 
@@ -135,18 +127,21 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
      * @return this assertion object
      */
     public ChannelRecorderAssert receivedNothingElse() {
-        isNotNull();
-        actual.assertNothingElse();
+        channel().assertNothingElse();
         return myself;
     }
 
-    private static AssertionError failureOf(Runnable check) {
-        try {
-            check.run();
-            return null;
-        } catch (AssertionError failure) {
-            return failure;
+    /**
+     * The channel to wait on: the recorder's own, carrying this assertion's description ({@code as(...)}) into the
+     * failures it raises.
+     */
+    private AssertableChannel channel() {
+        isNotNull();
+        if (!(actual instanceof AssertableChannel own)) {
+            throw new IllegalArgumentException(AssertionMessages.notOurChannel(actual.getClass().getName()));
         }
+        String description = info.descriptionText();
+        return description == null || description.isEmpty() ? own : own.describedAs(description);
     }
 
     private List<String> describe(List<Notification> notifications) {

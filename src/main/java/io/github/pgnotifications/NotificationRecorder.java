@@ -40,13 +40,15 @@ public interface NotificationRecorder {
      * earlier has arrived by then. No sleeping, no polling. While the listener is reconnecting it first waits for
      * it to listen again.
      *
-     * @throws AssertionError if the listener fails or the private notification does not arrive within the timeout
+     * @throws PgNotificationsException if the listener fails or the private notification does not arrive within the
+     *                                  timeout
      */
     void sync();
 
     /**
      * Waits for everything committed so far ({@link #sync()}), then forgets every recorded notification. The JUnit
-     * extension calls it before each test.
+     * extension calls it before each test's {@code @BeforeEach} methods and again right before the test method, so
+     * that a test sees only what was committed after it started, and not its fixtures' writes.
      */
     void reset();
 }

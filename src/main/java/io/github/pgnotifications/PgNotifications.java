@@ -1,5 +1,6 @@
 package io.github.pgnotifications;
 
+import io.github.pgnotifications.internal.ConfigKeys;
 import io.github.pgnotifications.internal.junit.OneTestAtATime;
 import io.github.pgnotifications.internal.junit.PgNotificationsExtension;
 import java.lang.annotation.Documented;
@@ -51,66 +52,66 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 public @interface PgNotifications {
 
     /** Configuration parameter for {@link #tables()} in every annotated class, comma-separated. */
-    String TABLES_PROPERTY_NAME = "pgnotifications.tables";
+    String TABLES_PROPERTY_NAME = ConfigKeys.TABLES;
 
     /** Configuration parameter for {@link #channels()} in every annotated class, comma-separated. */
-    String CHANNELS_PROPERTY_NAME = "pgnotifications.channels";
+    String CHANNELS_PROPERTY_NAME = ConfigKeys.CHANNELS;
 
     /** Configuration parameter for {@link #scripts()} in every annotated class, comma-separated. */
-    String SCRIPTS_PROPERTY_NAME = "pgnotifications.scripts";
+    String SCRIPTS_PROPERTY_NAME = ConfigKeys.SCRIPTS;
 
     /** Configuration parameter for {@link #sensitiveColumns()} in every annotated class, comma-separated. */
-    String SENSITIVE_COLUMNS_PROPERTY_NAME = "pgnotifications.sensitive-columns";
+    String SENSITIVE_COLUMNS_PROPERTY_NAME = ConfigKeys.SENSITIVE_COLUMNS;
 
     /** Configuration parameter for {@link #flyway()} in every annotated class, comma-separated. */
-    String FLYWAY_PROPERTY_NAME = "pgnotifications.flyway";
+    String FLYWAY_PROPERTY_NAME = ConfigKeys.FLYWAY;
 
     /** Configuration parameter for {@link #liquibase()} in every annotated class. */
-    String LIQUIBASE_PROPERTY_NAME = "pgnotifications.liquibase";
+    String LIQUIBASE_PROPERTY_NAME = ConfigKeys.LIQUIBASE;
 
     /**
      * Configuration parameter for the default await timeout, e.g. {@code 5s}, {@code 300ms}, {@code 1m} or an ISO-8601
      * duration such as {@code PT5S}. Used when {@link #timeout()} is not set. Default: 5 seconds.
      */
-    String DEFAULT_TIMEOUT_PROPERTY_NAME = "pgnotifications.timeout";
+    String DEFAULT_TIMEOUT_PROPERTY_NAME = ConfigKeys.TIMEOUT;
 
     /**
      * Configuration parameter with how many notifications the recorder keeps per test: past it, the oldest are
      * dropped (a tenth of the window at a time), and a timed-out await says so. Default: 100000.
      */
-    String MAX_RECORDED_PROPERTY_NAME = "pgnotifications.max-recorded";
+    String MAX_RECORDED_PROPERTY_NAME = ConfigKeys.MAX_RECORDED;
 
     /**
      * Configuration parameter choosing where PostgreSQL comes from: {@code embedded} (the default), {@code existing}
      * (needs {@value #JDBC_URL_PROPERTY_NAME}) or {@code container} (needs Docker). Environment variable:
      * {@code PGNOTIFICATIONS_SERVER}.
      */
-    String SERVER_PROPERTY_NAME = "pgnotifications.server";
+    String SERVER_PROPERTY_NAME = ConfigKeys.SERVER;
 
     /**
      * Configuration parameter with the JDBC URL of an existing server, e.g.
      * {@code jdbc:postgresql://127.0.0.1:5432/test}. Setting it selects the existing-server mode. Environment
      * variable: {@code PGNOTIFICATIONS_JDBC_URL}.
      */
-    String JDBC_URL_PROPERTY_NAME = "pgnotifications.jdbc-url";
+    String JDBC_URL_PROPERTY_NAME = ConfigKeys.JDBC_URL;
 
     /**
      * Configuration parameter with the user for {@value #JDBC_URL_PROPERTY_NAME}. Environment variable:
      * {@code PGNOTIFICATIONS_USERNAME}.
      */
-    String USERNAME_PROPERTY_NAME = "pgnotifications.username";
+    String USERNAME_PROPERTY_NAME = ConfigKeys.USERNAME;
 
     /**
      * Configuration parameter with the password for {@value #JDBC_URL_PROPERTY_NAME}. Environment variable:
      * {@code PGNOTIFICATIONS_PASSWORD}.
      */
-    String PASSWORD_PROPERTY_NAME = "pgnotifications.password";
+    String PASSWORD_PROPERTY_NAME = ConfigKeys.PASSWORD;
 
     /**
      * Configuration parameter with the Docker image used in container mode. Default: {@code postgres:17-alpine}.
      * Environment variable: {@code PGNOTIFICATIONS_CONTAINER_IMAGE}.
      */
-    String CONTAINER_IMAGE_PROPERTY_NAME = "pgnotifications.container.image";
+    String CONTAINER_IMAGE_PROPERTY_NAME = ConfigKeys.CONTAINER_IMAGE;
 
     /**
      * Tables to install a change trigger on: exact catalog names (case and spaces as stored, no SQL quoting),

@@ -206,7 +206,7 @@ public final class PgNotificationsSession implements AutoCloseable {
          * Prepares the database and starts recording.
          *
          * @return the running session
-         * @throws IllegalStateException naming the bad value and what to do, when the setup fails
+         * @throws PgNotificationsException naming the bad value and what to do, when the setup fails
          */
         public PgNotificationsSession start() {
             try {
@@ -214,7 +214,7 @@ public final class PgNotificationsSession implements AutoCloseable {
                         liquibase, timeout, NotificationListener.Health.DEFAULT, maxRecorded);
                 return new PgNotificationsSession(Session.open(settings, server()));
             } catch (SetupException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                throw new PgNotificationsException(e.getMessage(), e);
             }
         }
 

@@ -99,15 +99,51 @@ class ChannelRecorderTest {
     }
 
     @Test
-    void anAwaitCalledFromInsideAnotherAwaitsConditionIsRefused() {
+    void aConditionMayCallTheRecorderWhileNotificationsFlow() {
         exec(db, "INSERT INTO users VALUES (71, 'a', 'b')");
 
-        assertThatThrownBy(() -> recorder.channel("users").await("anything", event -> {
-            recorder.sync();
-            return true;
-        })).isInstanceOf(IllegalStateException.class).hasMessage("sync() was called from inside an await's condition."
-                + " The condition runs while the recorder holds its lock, so nothing can arrive meanwhile: call it"
-                + " before or after the await.");
+        ChangeEvent found = recorder.channel("users").await("the insert of 71, once 72 has arrived", event -> {
+            if (Integer.valueOf(71).equals(event.record().get("id"))) {
+                exec(db, "INSERT INTO users VALUES (72, 'c', 'd')");
+                recorder.sync();
+                return recorder.channel("users").awaitInsert(72) != null;
+            }
+            return false;
+        });
+
+        assertThat(found.record()).containsEntry("id", 71);
+        recorder.channel("users").assertNothingElse();
+    }
+
+    @Test
+    void aSlowConditionDelaysNeitherAnotherChannelsAwaitNorTheRecordersRoundTrips() throws Exception {
+        CountDownLatch conditionRunning = new CountDownLatch(1);
+        CountDownLatch conditionMayEnd = new CountDownLatch(1);
+        exec(db, "INSERT INTO users VALUES (73, 'slow', 'condition')");
+        CompletableFuture<ChangeEvent> slow = CompletableFuture.supplyAsync(() -> recorder.channel("users")
+                .await("a condition that blocks until released", event -> {
+                    conditionRunning.countDown();
+                    return awaitLatch(conditionMayEnd);
+                }));
+        assertThat(conditionRunning.await(10, TimeUnit.SECONDS)).isTrue();
+
+        exec(db, "INSERT INTO accounts VALUES ('fast', 'other channel')");
+        assertThat(recorder.channel("accounts").keyedBy("code").awaitInsert("fast")).isNotNull();
+        recorder.sync();
+        exec(db, "INSERT INTO users VALUES (74, 'meanwhile', 'x')");
+        assertThat(recorder.channel("users").awaitInsert(74)).isNotNull();
+
+        conditionMayEnd.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS).record()).containsEntry("id", 73);
+    }
+
+    private static boolean awaitLatch(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test

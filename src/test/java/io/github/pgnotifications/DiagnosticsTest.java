@@ -15,7 +15,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
 
 /** Plain-Java sequence, count and absence checks, and failures that explain themselves. */
@@ -140,22 +139,39 @@ class DiagnosticsTest {
     }
 
     @Test
-    void eachTestsTimelineIsPublishedAsAReportEntry() {
-        List<ReportEntry> entries = Engine.run(TimelineCase.class).allEvents().reportingEntryPublished().stream()
-                .map(event -> event.getRequiredPayload(ReportEntry.class)).toList();
+    void aTestThatFailsOnItsOwnAssertionShowsWhatArrivedDuringIt() {
+        Throwable failure = Engine.firstFailure(Engine.run(OwnAssertionCase.class));
 
-        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.getKeyValuePairs())
-                .containsOnlyKeys("pgnotifications.items")
-                .hasEntrySatisfying("pgnotifications.items", timeline -> assertThat(timeline).matches(
-                        "\\+\\d+ms INSERT id=1\\n\\+\\d+ms DELETE id=1")));
+        assertThat(failure).hasMessage("the test's own check");
+        assertThat(failure.getSuppressed()).singleElement().satisfies(recorded -> assertThat(recorded.getMessage())
+                .matches("Notifications recorded during this test \\(pg-notifications\\):\n"
+                        + "  on 'items' \\(2\\):\n    \\+\\d+ms INSERT id=1\n    \\+\\d+ms DELETE id=1"));
+    }
+
+    @Test
+    void aFailedAwaitIsNotRepeatedAsAnAttachment() {
+        Throwable failure = Engine.firstFailure(Engine.run(FailedAwaitCase.class));
+
+        assertThat(failure).hasMessageStartingWith("Timed out after 50ms waiting for INSERT id=2 on channel 'items'.");
+        assertThat(failure.getSuppressed()).isEmpty();
     }
 
     @PgNotifications(tables = "items", scripts = "classpath:lifecycle.sql")
-    static class TimelineCase {
+    static class OwnAssertionCase {
         @Test
         void test(NotificationRecorder recorder, DataSource db) {
             exec(db, "INSERT INTO items VALUES (1, 'x')", "DELETE FROM items WHERE id = 1");
             recorder.channel("items").awaitDelete(1);
+            throw new AssertionError("the test's own check");
+        }
+    }
+
+    @PgNotifications(tables = "items", scripts = "classpath:lifecycle.sql", timeout = "50ms")
+    static class FailedAwaitCase {
+        @Test
+        void test(NotificationRecorder recorder, DataSource db) {
+            exec(db, "INSERT INTO items VALUES (1, 'x')");
+            recorder.channel("items").awaitInsert(2);
         }
     }
 }

@@ -47,7 +47,7 @@ class PlainJavaTest {
     @Test
     void aBadSetupFailsWithTheSameMessagesAsTheExtension() {
         assertThatThrownBy(() -> PgNotificationsSession.builder().scripts("classpath:nope.sql").start())
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PgNotificationsException.class)
                 .hasMessageStartingWith("Script 'classpath:nope.sql' in @PgNotifications(scripts) was not found");
     }
 }

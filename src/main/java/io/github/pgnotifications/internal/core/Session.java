@@ -10,6 +10,7 @@ import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.provision.Jdbc;
 import io.github.pgnotifications.internal.provision.PostgresServer;
 import io.github.pgnotifications.internal.provision.TestDatabase;
+import io.github.pgnotifications.internal.record.ChannelKeys;
 import io.github.pgnotifications.internal.record.Recorder;
 import io.github.pgnotifications.internal.schema.Catalog;
 import io.github.pgnotifications.internal.schema.InstalledTriggers;
@@ -22,7 +23,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -82,7 +83,7 @@ public final class Session implements AutoCloseable {
         Set<String> channels = new LinkedHashSet<>(triggers.channels());
         channels.addAll(settings.channels());
         return new Session(database, startRecorder(settings, info, catalog, List.copyOf(channels),
-                triggers.keylessTablesByChannel()));
+                new ChannelKeys(triggers.keysByChannel())));
     }
 
     private static Connection connectForScripts(ConnectionInfo info) throws SQLException {
@@ -93,10 +94,10 @@ public final class Session implements AutoCloseable {
     }
 
     private static Recorder startRecorder(SessionSettings settings, ConnectionInfo info, Catalog catalog,
-                                          List<String> channels, Map<String, List<String>> keylessByChannel) {
+                                          List<String> channels, ChannelKeys channelKeys) {
         try {
             return Recorder.start(info, channels, settings.timeout(),
-                    (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), keylessByChannel,
+                    (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), channelKeys,
                     settings.health(), settings.maxRecorded());
         } catch (ListenException e) {
             throw new SetupException(Messages.listenFailed(channels, e.getMessage()), e);
@@ -108,9 +109,9 @@ public final class Session implements AutoCloseable {
         return recorder;
     }
 
-    /** What arrived on each channel since the last reset, one line per notification. */
-    public Map<String, List<String>> timelines() {
-        return recorder.timelines();
+    /** What arrived during the current test, for a failure that is not the recorder's own; empty if nothing. */
+    public Optional<String> recordedDuringTest(Throwable failure) {
+        return recorder.recordedDuringTest(failure);
     }
 
     /** A DataSource for the test database. */

@@ -2,7 +2,6 @@ package io.github.pgnotifications.internal.diagnostics;
 
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Log;
-import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.provision.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,14 +38,14 @@ public final class Hazards {
             List<String> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery(UNCOMMITTED_SESSIONS)) {
                 while (rows.next()) {
-                    found.add(Messages.uncommittedSession(rows.getInt(1), rows.getString(2), rows.getString(3),
+                    found.add(AwaitMessages.uncommittedSession(rows.getInt(1), rows.getString(2), rows.getString(3),
                             rows.getString(4), rows.getString(5)));
                 }
             }
             try (ResultSet usage = statement.executeQuery("SELECT pg_notification_queue_usage()")) {
                 usage.next();
                 if (usage.getDouble(1) >= QUEUE_USAGE_WORTH_SAYING) {
-                    found.add(Messages.queueFilling(usage.getDouble(1)));
+                    found.add(AwaitMessages.queueFilling(usage.getDouble(1)));
                 }
             }
             return found;

@@ -6,6 +6,7 @@ import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.Session;
+import io.github.pgnotifications.internal.diagnostics.RecordedNotifications;
 import io.github.pgnotifications.internal.provision.PostgresServer;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.provision.Servers;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -29,7 +31,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Holds no state of its own.
  */
 public final class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCallback,
-        BeforeTestExecutionCallback, AfterEachCallback, ParameterResolver {
+        BeforeTestExecutionCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(PgNotificationsExtension.class);
 
@@ -64,6 +66,21 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
     @Override
     public void afterEach(ExtensionContext context) {
         stored(context).classLock().release();
+    }
+
+    /**
+     * A test that failed some other way than by one of the recorder's own checks gets what arrived during it attached,
+     * as a suppressed exception, so that the failure report shows it.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        try {
+            stored(context).session().recordedDuringTest(failure)
+                    .ifPresent(recorded -> failure.addSuppressed(new RecordedNotifications(recorded)));
+        } catch (RuntimeException e) {
+            // The test's own failure is what matters; the recording is a courtesy.
+        }
+        throw failure;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.github.pgnotifications.internal.provision;
 
-import io.github.pgnotifications.PgNotifications;
+import io.github.pgnotifications.internal.ConfigKeys;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import java.util.Locale;
@@ -39,17 +39,17 @@ public record ServerSettings(Kind kind, JdbcUrl jdbcUrl, String username, String
         Function<String, Optional<String>> lookup = key -> parameters.apply(key)
                 .or(() -> Optional.ofNullable(System.getenv(environmentName(key))))
                 .map(String::trim).filter(value -> !value.isEmpty());
-        Optional<String> url = lookup.apply(PgNotifications.JDBC_URL_PROPERTY_NAME);
-        Kind kind = lookup.apply(PgNotifications.SERVER_PROPERTY_NAME).map(ServerSettings::kind)
+        Optional<String> url = lookup.apply(ConfigKeys.JDBC_URL);
+        Kind kind = lookup.apply(ConfigKeys.SERVER).map(ServerSettings::kind)
                 .orElse(url.isPresent() ? Kind.EXISTING : Kind.EMBEDDED);
-        String image = lookup.apply(PgNotifications.CONTAINER_IMAGE_PROPERTY_NAME).orElse(DEFAULT_IMAGE);
+        String image = lookup.apply(ConfigKeys.CONTAINER_IMAGE).orElse(DEFAULT_IMAGE);
         if (kind != Kind.EXISTING) {
             return new ServerSettings(kind, null, null, null, image);
         }
         JdbcUrl parsed = JdbcUrl.parse(url.orElseThrow(() -> new SetupException(Messages.existingWithoutUrl())));
-        String username = lookup.apply(PgNotifications.USERNAME_PROPERTY_NAME)
+        String username = lookup.apply(ConfigKeys.USERNAME)
                 .orElse(parsed.user() == null ? System.getProperty("user.name") : parsed.user());
-        String password = lookup.apply(PgNotifications.PASSWORD_PROPERTY_NAME).orElse(parsed.password());
+        String password = lookup.apply(ConfigKeys.PASSWORD).orElse(parsed.password());
         return new ServerSettings(kind, parsed, username, password, image);
     }
 

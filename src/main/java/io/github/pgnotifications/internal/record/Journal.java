@@ -2,10 +2,7 @@ package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.Notification;
-import io.github.pgnotifications.internal.Durations;
-import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.listen.NotificationListener;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,40 +10,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.IntStream;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Everything the listener received since the last reset, per channel, and the gaps in between. The listener thread
- * appends and signals; awaiting threads park on the signal against a deadline. Thread-safe: all state is guarded by
- * {@link #lock}.
+ * appends and signals, nothing more; readers copy what they need under the same lock, a few instructions at a time,
+ * and parse, index and evaluate conditions outside it. Waiting threads park until the {@link #version()} changes.
+ * Thread-safe: all state is guarded by {@link #lock}.
  */
 final class Journal implements NotificationListener.Sink {
-
-    private static final int REPORTED_LINES = 200;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<String, ChannelLog> channels = new LinkedHashMap<>();
-    private final List<Notification> all = new ArrayList<>();
+    private final List<Entry> all = new ArrayList<>();
     private final List<ListenerGap> gaps = new ArrayList<>();
     private final String syncChannel;
-    private final KeyResolver keys;
     private final int maxRecorded;
     private long dropped;
     private Instant since = Instant.now();
     private long syncedToken;
     private ListenerGap ongoingGap;
     private long gapsBegun;
+    private long version;
+    private long generation;
 
-    Journal(List<String> channelNames, String syncChannel, KeyResolver keys, int maxRecorded) {
-        channelNames.forEach(name -> channels.put(name, new ChannelLog()));
+    Journal(List<String> channelNames, String syncChannel, int maxRecorded) {
+        channelNames.forEach(name -> channels.put(name, new ChannelLog(name)));
         this.syncChannel = syncChannel;
-        this.keys = keys;
         this.maxRecorded = maxRecorded;
     }
+
+    // The listener's side: append, signal, return.
 
     @Override
     public void received(Notification notification) {
@@ -57,11 +51,11 @@ final class Journal implements NotificationListener.Sink {
             } else {
                 ChannelLog log = channels.get(notification.channel());
                 if (log != null) {
-                    log.add(notification);
-                    all.add(notification);
+                    all.add(log.append(notification));
                     dropOldestBeyondWindow();
                 }
             }
+            version++;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -75,7 +69,7 @@ final class Journal implements NotificationListener.Sink {
         }
         int count = Math.max(1, maxRecorded / 10);
         Map<String, Integer> perChannel = new LinkedHashMap<>();
-        all.subList(0, count).forEach(oldest -> perChannel.merge(oldest.channel(), 1, Integer::sum));
+        all.subList(0, count).forEach(oldest -> perChannel.merge(oldest.notification().channel(), 1, Integer::sum));
         perChannel.forEach((channel, n) -> channels.get(channel).dropOldest(n));
         all.subList(0, count).clear();
         dropped += count;
@@ -88,6 +82,7 @@ final class Journal implements NotificationListener.Sink {
             ongoingGap = new ListenerGap(at, null, reason);
             gaps.add(ongoingGap);
             gapsBegun++;
+            version++;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -103,16 +98,14 @@ final class Journal implements NotificationListener.Sink {
                 gaps.set(gaps.indexOf(ongoingGap), closed);
                 ongoingGap = null;
             }
+            version++;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** True inside an await's search, where a user's condition runs: the listener cannot deliver meanwhile. */
-    boolean heldByCurrentThread() {
-        return lock.isHeldByCurrentThread();
-    }
+    // The readers' side: short copies under the lock.
 
     boolean listens(String channel) {
         return channels.containsKey(channel);
@@ -122,128 +115,97 @@ final class Journal implements NotificationListener.Sink {
         return List.copyOf(channels.keySet());
     }
 
-    /**
-     * Waits until a search over the channel's log finds something, the timeout passes, or a gap begins or is going
-     * on: then whatever is awaited may have been lost, so the wait fails at once with the gap's reason. A timeout's
-     * message lists what arrived, near misses, and the hazards found (queried after the lock is released, since the
-     * listener thread needs the lock to deliver).
-     */
-    <T> T await(String channel, Duration timeout, Function<ChannelLog, T> search, Expectation expected,
-                Supplier<List<String>> hazards) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String timedOut;
-        List<String> arrived;
+    /** Changes whenever anything arrives or the connection's state changes; a wait parks until it does. */
+    long version() {
         lock.lock();
         try {
-            ChannelLog log = channels.get(channel);
-            long gapsBefore = gapsBegun;
-            while (true) {
-                T found = search.apply(log);
-                if (found != null) {
-                    return found;
-                }
-                failIfGapSince(gapsBefore, expected::description);
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    arrived = newestLines(log, Messages.TIMELINE_LINES_SHOWN);
-                    timedOut = timedOutMessage(channel, timeout, expected, log, arrived);
-                    break;
-                }
-                parkUpTo(remaining, expected::description);
-            }
-        } finally {
-            lock.unlock();
-        }
-        throw new AssertionFailedError(Messages.withHazards(timedOut, hazards.get()), expected.description(),
-                String.join("\n", arrived));
-    }
-
-    private String timedOutMessage(String channel, Duration timeout, Expectation expected, ChannelLog log,
-                                   List<String> arrived) {
-        return Messages.timedOut(expected.description(), channel, Durations.format(timeout), log.end(), arrived,
-                NearMisses.find(expected, channel, channels, keys),
-                List.copyOf(gaps)) + (dropped == 0 ? "" : "\n" + Messages.dropped(dropped, maxRecorded));
-    }
-
-    /**
-     * Fails unless the given positions of the channel's log are empty, listing what they hold; or if the recorder was
-     * not listening at some time since the test started, since what was committed then is unknown.
-     */
-    void assertNone(String channel, Function<ChannelLog, List<Integer>> positions, String what) {
-        lock.lock();
-        try {
-            if (!gaps.isEmpty()) {
-                ListenerGap gap = gaps.get(gaps.size() - 1);
-                throw new AssertionFailedError(Messages.cannotProveAbsence(what, channel, gap.lostAt(), gap.reason()));
-            }
-            ChannelLog log = channels.get(channel);
-            List<Integer> found = positions.apply(log);
-            if (!found.isEmpty()) {
-                List<String> lines = Timeline.describe(log, keys, since, found);
-                throw new AssertionFailedError(Messages.expectedNothing(what, channel, lines), "nothing",
-                        String.join("\n", lines));
-            }
+            return version;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The newest lines of a channel's timeline, so that a test that recorded a flood reports in milliseconds. */
-    private List<String> newestLines(ChannelLog log, int count) {
-        int from = Math.max(log.first(), log.end() - count);
-        List<String> lines = new ArrayList<>();
-        if (from > 0) {
-            lines.add("... " + from + " earlier");
-        }
-        lines.addAll(Timeline.describe(log, keys, since, IntStream.range(from, log.end()).boxed().toList()));
-        return lines;
-    }
-
-    /** One timeline per channel that received anything, for reports. */
-    Map<String, List<String>> timelines() {
+    /** Changes at every reset, after which positions count from zero again. */
+    long generation() {
         lock.lock();
         try {
-            Map<String, List<String>> timelines = new LinkedHashMap<>();
-            channels.forEach((name, log) -> {
-                if (log.size() > 0) {
-                    timelines.put(name, newestLines(log, REPORTED_LINES));
-                }
-            });
-            return timelines;
+            return generation;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Waits until the listener is listening, for at most the timeout. */
-    void awaitListening(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** A channel's entries from a position on (or from the oldest still held). */
+    List<Entry> since(String channel, int position) {
         lock.lock();
         try {
-            while (ongoingGap != null) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    throw new AssertionFailedError(Messages.stillReconnecting(Durations.format(timeout),
-                            ongoingGap.lostAt(), ongoingGap.reason()));
-                }
-                parkUpTo(remaining, () -> "the listener to reconnect");
-            }
+            return channels.get(channel).since(position);
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * After a connection failure the listener may not have noticed yet: waits until it has (a gap began), so that the
-     * next round trip goes to the new connection. Returns at the timeout without failing; the caller decides.
-     */
-    void awaitGapSince(long gapsBefore, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** The position of the oldest entry of a channel still held. */
+    int first(String channel) {
         lock.lock();
         try {
-            while (gapsBegun == gapsBefore && deadline - System.nanoTime() > 0) {
-                parkUpTo(deadline - System.nanoTime(), () -> "the listener to notice the lost connection");
+            return channels.get(channel).first();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ChannelLog log(String channel) {
+        return channels.get(channel);
+    }
+
+    KeyIndex index(String channel, List<String> columns, KeyIndex.Factory factory) {
+        lock.lock();
+        try {
+            return channels.get(channel).index(columns, factory);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every channel's entries, for failure messages and near misses. */
+    Map<String, List<Entry>> allChannels() {
+        lock.lock();
+        try {
+            Map<String, List<Entry>> copy = new LinkedHashMap<>();
+            channels.forEach((name, log) -> copy.put(name, log.since(0)));
+            return copy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<Notification> all() {
+        lock.lock();
+        try {
+            return all.stream().map(Entry::notification).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<ListenerGap> gaps() {
+        lock.lock();
+        try {
+            return List.copyOf(gaps);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The gap going on now, or the newest one if one began after {@code gapsBefore} gaps; null if neither. */
+    ListenerGap gapSince(long gapsBefore) {
+        lock.lock();
+        try {
+            if (ongoingGap != null) {
+                return ongoingGap;
             }
+            return gapsBegun > gapsBefore ? gaps.get(gaps.size() - 1) : null;
         } finally {
             lock.unlock();
         }
@@ -259,70 +221,65 @@ final class Journal implements NotificationListener.Sink {
         }
     }
 
-    /**
-     * Waits until the sync notification with this token (or a later one) has arrived.
-     *
-     * @return false if a gap began meanwhile, so that the token may never come
-     */
-    boolean awaitSynced(long token, long gapsBefore, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    boolean listening() {
         lock.lock();
         try {
-            while (syncedToken < token) {
-                if (gapsBegun > gapsBefore) {
+            return ongoingGap == null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long syncedToken() {
+        lock.lock();
+        try {
+            return syncedToken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** When the recording began: the last reset. */
+    Instant since() {
+        lock.lock();
+        try {
+            return since;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many notifications of this test were dropped past the window, and the window. */
+    long dropped() {
+        lock.lock();
+        try {
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int maxRecorded() {
+        return maxRecorded;
+    }
+
+    /**
+     * Parks until the version differs from {@code seen} or the deadline passes.
+     *
+     * @return false if the deadline passed first
+     * @throws InterruptedException with the thread's interrupt flag cleared, as {@link Condition#await} leaves it
+     */
+    boolean awaitChange(long seen, long deadlineNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            while (version == seen) {
+                long remaining = deadlineNanos - System.nanoTime();
+                if (remaining <= 0) {
                     return false;
                 }
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    throw new AssertionFailedError(Messages.syncTimedOut(Durations.format(timeout)));
-                }
-                parkUpTo(remaining, () -> "the recorder's sync notification");
+                changed.awaitNanos(remaining);
             }
             return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void failIfGapSince(long gapsBefore, Supplier<String> expectation) {
-        if (gapsBegun > gapsBefore || ongoingGap != null) {
-            ListenerGap gap = ongoingGap != null ? ongoingGap : gaps.get(gaps.size() - 1);
-            throw new AssertionFailedError(Messages.gapDuringWait(expectation.get(), gap.lostAt(), gap.reason()));
-        }
-    }
-
-    private void parkUpTo(long nanos, Supplier<String> expectation) {
-        try {
-            changed.awaitNanos(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(Messages.interrupted(expectation.get()), e);
-        }
-    }
-
-    /** Runs a read-only query over a channel's log under the lock. */
-    <T> T read(String channel, Function<ChannelLog, T> query) {
-        lock.lock();
-        try {
-            return query.apply(channels.get(channel));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    List<Notification> all() {
-        lock.lock();
-        try {
-            return List.copyOf(all);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    List<ListenerGap> gaps() {
-        lock.lock();
-        try {
-            return List.copyOf(gaps);
         } finally {
             lock.unlock();
         }
@@ -337,6 +294,9 @@ final class Journal implements NotificationListener.Sink {
             dropped = 0;
             gaps.removeIf(gap -> gap != ongoingGap);
             since = Instant.now();
+            generation++;
+            version++;
+            changed.signalAll();
         } finally {
             lock.unlock();
         }

@@ -1,86 +1,113 @@
 package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.ChangeEvent;
-import java.util.ArrayDeque;
+import io.github.pgnotifications.internal.values.Values;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
- * The positions of the change events per action and key on one channel, oldest first, extended as notifications
- * arrive. Lookups skip what earlier awaits claimed, so a second await of the same change waits for a second one.
+ * The change events of one channel by action and key, oldest first, extended as notifications arrive, so that
+ * finding an id costs the same however much was recorded. Keys are {@link Values#hashKey} texts; a candidate is
+ * confirmed by {@link Values#matches}. Built by the awaiting threads, never the listener. Thread-safe: guarded by
+ * itself.
  */
 final class KeyIndex {
 
-    private final List<String> explicitColumns;
-    private final KeyResolver resolver;
-    private final Map<String, ArrayDeque<Integer>> positions = new HashMap<>();
+    /** Creates the index of a channel for some key columns; empty columns mean each table's own key. */
+    @FunctionalInterface
+    interface Factory {
+        KeyIndex create(List<String> columns);
+    }
+
+    private final KeyColumns keyColumns;
+    private final PayloadParser parser;
+    private final Map<String, List<Entry>> byKey = new HashMap<>();
     private final Set<String> keylessTables = new LinkedHashSet<>();
     private int indexed;
+    private int prunedBelow;
 
-    KeyIndex(List<String> explicitColumns, KeyResolver resolver) {
-        this.explicitColumns = explicitColumns;
-        this.resolver = resolver;
+    KeyIndex(KeyColumns keyColumns, PayloadParser parser) {
+        this.keyColumns = keyColumns;
+        this.parser = parser;
     }
 
-    void catchUp(ChannelLog log) {
-        for (indexed = Math.max(indexed, log.first()); indexed < log.end(); indexed++) {
-            ChangeEvent event = log.change(indexed);
-            if (event != null) {
-                add(event, indexed);
-            }
-        }
-    }
-
-    private void add(ChangeEvent event, int position) {
-        List<String> columns = columnsFor(event);
-        String key = Keys.ofRow(event.record(), columns);
-        if (key == null) {
-            if (columns.isEmpty()) {
-                keylessTables.add(event.schema() + "." + event.table());
-            }
-            return;
-        }
-        positions.computeIfAbsent(entry(event.action(), key), k -> new ArrayDeque<>()).addLast(position);
-    }
-
-    private List<String> columnsFor(ChangeEvent event) {
-        return explicitColumns.isEmpty() ? resolver.keyOf(event.schema(), event.table()) : explicitColumns;
-    }
-
-    /** Drops a change that is no longer held; being among the oldest, it heads its key's positions. */
-    void forget(ChangeEvent event, int position) {
-        if (position < indexed) {
-            String key = Keys.ofRow(event.record(), columnsFor(event));
-            ArrayDeque<Integer> held = key == null ? null : positions.get(entry(event.action(), key));
-            if (held != null) {
-                held.remove(position);
-            }
-        }
-    }
-
-    /** The position of the oldest change with this action and key that no await has claimed yet, or null. */
-    Integer find(ChangeEvent.Action action, String key, ChannelLog log) {
-        ArrayDeque<Integer> held = positions.get(entry(action, key));
-        if (held == null) {
+    /**
+     * Claims the oldest unclaimed change with this action and key for the caller.
+     *
+     * @param newEntries the channel's entries from a position on, read under the journal's lock
+     * @return the claimed entry, or null if none has arrived yet
+     */
+    synchronized Entry claimOldest(ChangeEvent.Action action, Object id, IntFunction<List<Entry>> newEntries,
+                                   int firstHeld, ChannelLog log) {
+        catchUp(newEntries.apply(indexed));
+        prune(firstHeld);
+        List<Entry> candidates = byKey.get(entryKey(action, Values.hashKey(id)));
+        if (candidates == null) {
             return null;
         }
-        for (Integer position : held) {
-            if (!log.isClaimed(position)) {
-                return position;
+        for (Entry candidate : candidates) {
+            ChangeEvent event = candidate.change(parser);
+            if (!candidate.claimed() && Values.matches(keyColumns.valueOf(event), id) && log.claim(candidate)) {
+                return candidate;
             }
         }
         return null;
     }
 
-    /** Tables seen on this channel that have no key to match ids against. */
-    Set<String> keylessTables() {
-        return keylessTables;
+    private void catchUp(List<Entry> entries) {
+        for (Entry entry : entries) {
+            ChangeEvent event = entry.change(parser);
+            if (event != null) {
+                add(event, entry);
+            }
+            indexed = entry.position() + 1;
+        }
     }
 
-    private static String entry(ChangeEvent.Action action, String key) {
+    private void add(ChangeEvent event, Entry entry) {
+        List<String> columns = keyColumns.of(event);
+        if (columns.isEmpty()) {
+            keylessTables.add(event.schema() + "." + event.table());
+            return;
+        }
+        if (!keyColumns.present(event)) {
+            return;
+        }
+        byKey.computeIfAbsent(entryKey(event.action(), Values.hashKey(keyColumns.valueOf(event))),
+                key -> new ArrayList<>()).add(entry);
+    }
+
+    /** Forgets entries the recording no longer holds; they head their lists, being the oldest. */
+    private void prune(int firstHeld) {
+        if (firstHeld <= prunedBelow) {
+            return;
+        }
+        for (Iterator<List<Entry>> lists = byKey.values().iterator(); lists.hasNext(); ) {
+            List<Entry> list = lists.next();
+            int dropped = 0;
+            while (dropped < list.size() && list.get(dropped).position() < firstHeld) {
+                dropped++;
+            }
+            list.subList(0, dropped).clear();
+            if (list.isEmpty()) {
+                lists.remove();
+            }
+        }
+        prunedBelow = firstHeld;
+    }
+
+    /** Tables seen on this channel that have no key to match ids against. */
+    synchronized Set<String> keylessTables() {
+        return Set.copyOf(keylessTables);
+    }
+
+    private static String entryKey(ChangeEvent.Action action, String key) {
         return action.name() + ':' + key;
     }
 }

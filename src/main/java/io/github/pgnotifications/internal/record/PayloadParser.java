@@ -13,15 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads a change event from a payload of the seed's shape; any other payload is simply not a change event. */
+/**
+ * Reads a change event from a payload of the seed's shape; any other payload is simply not a change event.
+ * Thread-safe.
+ */
 final class PayloadParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PayloadParser() {
-    }
-
-    static Optional<ChangeEvent> parse(Notification notification) {
+    Optional<ChangeEvent> parse(Notification notification) {
         JsonNode root = readTree(notification.payload());
         if (root == null || !root.isObject()) {
             return Optional.empty();

@@ -5,8 +5,13 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.NotificationRecorder;
+import io.github.pgnotifications.PgNotificationsException;
+import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Hazards;
+import io.github.pgnotifications.internal.diagnostics.Seen;
+import io.github.pgnotifications.internal.diagnostics.StackTraces;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
@@ -14,10 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * The recorder of one test class: a listener on a dedicated connection feeding a {@link Journal}; the same
@@ -30,37 +35,39 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
     private final AtomicLong syncTokens = new AtomicLong();
     private final String syncChannel;
     private final Duration timeout;
-    private final KeyResolver keys;
-    private final Map<String, List<String>> keylessTablesByChannel;
-    private final ConnectionInfo database;
+    private final ChannelView.Context context;
 
     private Recorder(Journal journal, NotificationListener listener, String syncChannel, Duration timeout,
-                     KeyResolver keys, Map<String, List<String>> keylessTablesByChannel, ConnectionInfo database) {
-        this.database = database;
+                     ChannelView.Context context) {
         this.journal = journal;
         this.listener = listener;
         this.syncChannel = syncChannel;
         this.timeout = timeout;
-        this.keys = keys;
-        this.keylessTablesByChannel = keylessTablesByChannel;
+        this.context = context;
     }
 
     /**
      * Starts listening on the channels; returns once LISTEN is in effect.
      *
-     * @param keylessTablesByChannel installed tables without a key, per channel, so that an await by id on them fails
-     *                               at once with advice
+     * @param tableKeys   each table's key columns, to match ids against
+     * @param channelKeys the key columns of the installed tables per channel, so that an await whose id cannot match
+     *                    fails at once
      */
-    public static Recorder start(ConnectionInfo database, List<String> channels, Duration timeout, KeyResolver keys,
-                                 Map<String, List<String>> keylessTablesByChannel, NotificationListener.Health health,
-                                 int maxRecorded) throws ListenException {
+    public static Recorder start(ConnectionInfo database, List<String> channels, Duration timeout, KeyResolver tableKeys,
+                                 ChannelKeys channelKeys, NotificationListener.Health health, int maxRecorded)
+            throws ListenException {
         String syncChannel = "pgnotifications_sync_" + UUID.randomUUID().toString().replace("-", "");
-        Journal journal = new Journal(channels, syncChannel, keys, maxRecorded);
+        Journal journal = new Journal(channels, syncChannel, maxRecorded);
         List<String> listened = new ArrayList<>(channels);
         listened.add(syncChannel);
         NotificationListener listener = NotificationListener.start(database, listened, journal, health);
-        return new Recorder(journal, listener, syncChannel, timeout, keys, Map.copyOf(keylessTablesByChannel),
-                database);
+        PayloadParser parser = new PayloadParser();
+        Failures failures = new Failures(journal, parser, tableKeys, () -> Hazards.find(database));
+        Recorder[] self = new Recorder[1];
+        ChannelView.Context context = new ChannelView.Context(journal, parser, tableKeys, channelKeys,
+                () -> self[0].sync(), failures);
+        self[0] = new Recorder(journal, listener, syncChannel, timeout, context);
+        return self[0];
     }
 
     @Override
@@ -68,8 +75,7 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         if (name == null || !journal.listens(name)) {
             throw new IllegalArgumentException(Messages.notListened(name, journal.channelNames()));
         }
-        return new ChannelView(new ChannelView.Context(journal, keys, this::sync, this::hazards), name, timeout,
-                List.of(), keylessTablesByChannel.getOrDefault(name, List.of()));
+        return new ChannelView(context, name, timeout, List.of(), null);
     }
 
     @Override
@@ -94,35 +100,78 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
      */
     @Override
     public void sync() {
-        if (journal.heldByCurrentThread()) {
-            throw new IllegalStateException(Messages.recorderCalledFromCondition("sync()"));
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                awaitListening(deadline);
+                long gapsBefore = journal.gapsBegun();
+                long token = syncTokens.incrementAndGet();
+                try {
+                    listener.notify(syncChannel, token, Math.max(1, remainingMillis(deadline)));
+                    if (awaitToken(token, gapsBefore, deadline)) {
+                        return;
+                    }
+                } catch (ListenException e) {
+                    if (!e.isConnectionFailure() || System.nanoTime() >= deadline) {
+                        throw StackTraces.fromCaller(new PgNotificationsException(AwaitMessages.syncFailed(
+                                e.getMessage()), e));
+                    }
+                    awaitGapAfter(gapsBefore, deadline);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StackTraces.fromCaller(new PgNotificationsException(AwaitMessages.interrupted(
+                    "the recorder's sync notification"), e));
+        }
+    }
+
+    private void awaitListening(long deadline) throws InterruptedException {
         while (true) {
-            journal.awaitListening(remaining(deadline));
-            long gapsBefore = journal.gapsBegun();
-            long token = syncTokens.incrementAndGet();
-            try {
-                listener.notify(syncChannel, token, Math.max(1, remaining(deadline).toMillis()));
-                if (journal.awaitSynced(token, gapsBefore, remaining(deadline))) {
-                    return;
-                }
-            } catch (ListenException e) {
-                if (!e.isConnectionFailure() || System.nanoTime() >= deadline) {
-                    throw new AssertionFailedError(Messages.syncFailed(e.getMessage()), e);
-                }
-                journal.awaitGapSince(gapsBefore, remaining(deadline));
+            long version = journal.version();
+            if (journal.listening()) {
+                return;
+            }
+            if (!journal.awaitChange(version, deadline)) {
+                ListenerGap gap = journal.gapSince(Long.MAX_VALUE);
+                throw StackTraces.fromCaller(new PgNotificationsException(AwaitMessages.stillReconnecting(
+                        Durations.format(timeout), gap.lostAt(), gap.reason())));
             }
         }
     }
 
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    /** @return false if a gap began meanwhile, so that the token may never come */
+    private boolean awaitToken(long token, long gapsBefore, long deadline) throws InterruptedException {
+        while (true) {
+            long version = journal.version();
+            if (journal.syncedToken() >= token) {
+                return true;
+            }
+            if (journal.gapsBegun() > gapsBefore) {
+                return false;
+            }
+            if (!journal.awaitChange(version, deadline)) {
+                throw StackTraces.fromCaller(new PgNotificationsException(AwaitMessages.syncTimedOut(
+                        Durations.format(timeout))));
+            }
+        }
     }
 
-    /** What the server knows that keeps notifications back; nothing when asked from inside an await's condition. */
-    private List<String> hazards() {
-        return journal.heldByCurrentThread() ? List.of() : Hazards.find(database);
+    /**
+     * After a connection failure the listener may not have noticed yet: waits until it has (a gap began), so that the
+     * next round trip goes to the new connection. Returns at the deadline without failing; the caller decides.
+     */
+    private void awaitGapAfter(long gapsBefore, long deadline) throws InterruptedException {
+        while (true) {
+            long version = journal.version();
+            if (journal.gapsBegun() > gapsBefore || !journal.awaitChange(version, deadline)) {
+                return;
+            }
+        }
+    }
+
+    private static long remainingMillis(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).toMillis();
     }
 
     @Override
@@ -131,9 +180,27 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         journal.clear();
     }
 
-    /** What arrived on each channel since the last reset, one line per notification, for test reports. */
-    public Map<String, List<String>> timelines() {
-        return journal.timelines();
+    /**
+     * What arrived during the current test, channel by channel, for a failure that is not the recorder's own (whose
+     * message already says); empty when nothing arrived.
+     */
+    public Optional<String> recordedDuringTest(Throwable failure) {
+        if (context.failures().reported(failure)) {
+            return Optional.empty();
+        }
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            // Show what did arrive.
+        }
+        Map<String, List<Seen>> seen = context.failures().seen(new KeyColumns(List.of(), context.keys()));
+        List<String> blocks = new ArrayList<>();
+        seen.forEach((channel, lines) -> {
+            if (!lines.isEmpty()) {
+                blocks.add(AwaitMessages.channelBlock(channel, lines));
+            }
+        });
+        return blocks.isEmpty() ? Optional.empty() : Optional.of(AwaitMessages.recordedDuringTest(blocks));
     }
 
     @Override

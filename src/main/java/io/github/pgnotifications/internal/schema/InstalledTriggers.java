@@ -4,7 +4,6 @@ import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.listen.ChannelNames;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,10 +13,10 @@ import java.util.Set;
 /**
  * The change triggers of one test database: which channels they send to, and which of their tables have no key.
  *
- * @param channels               the channels, one per table name, in the order the tables were given
- * @param keylessTablesByChannel tables without a key to await by id, per channel
+ * @param channels      the channels, one per table name, in the order the tables were given
+ * @param keysByChannel per channel, each installed table ({@code schema.table}) and its key columns (empty: none)
  */
-public record InstalledTriggers(List<String> channels, Map<String, List<String>> keylessTablesByChannel) {
+public record InstalledTriggers(List<String> channels, Map<String, Map<String, List<String>>> keysByChannel) {
 
     /**
      * Installs a change trigger on each table named in {@code tables}.
@@ -35,17 +34,15 @@ public record InstalledTriggers(List<String> channels, Map<String, List<String>>
             TriggerInstaller.installFunction(connection);
         }
         Set<String> channels = new LinkedHashSet<>();
-        Map<String, List<String>> keyless = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> keys = new LinkedHashMap<>();
         for (TableName table : resolved) {
             String channel = ChannelNames.validate(table.name(), "@PgNotifications(tables)");
             List<String> hidden = catalog.columnsOf(table).stream().filter(sensitiveColumns::contains).toList();
             TriggerInstaller.install(connection, table, channel, catalog.keyOf(table), hidden);
             channels.add(channel);
-            if (catalog.keyOf(table).isEmpty()) {
-                keyless.computeIfAbsent(channel, c -> new ArrayList<>()).add(table.toString());
-            }
+            keys.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(table.toString(), catalog.keyOf(table));
         }
-        return new InstalledTriggers(List.copyOf(channels), keyless);
+        return new InstalledTriggers(List.copyOf(channels), keys);
     }
 
     private static void checkSensitiveColumns(Catalog catalog, List<TableName> tables, List<String> sensitive) {

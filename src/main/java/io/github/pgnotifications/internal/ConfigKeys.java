@@ -1,0 +1,25 @@
+package io.github.pgnotifications.internal;
+
+/**
+ * The configuration parameter names, here so that messages can name them without importing the public annotation;
+ * {@code PgNotifications} publishes each as a constant.
+ */
+public final class ConfigKeys {
+
+    public static final String TABLES = "pgnotifications.tables";
+    public static final String CHANNELS = "pgnotifications.channels";
+    public static final String SCRIPTS = "pgnotifications.scripts";
+    public static final String SENSITIVE_COLUMNS = "pgnotifications.sensitive-columns";
+    public static final String FLYWAY = "pgnotifications.flyway";
+    public static final String LIQUIBASE = "pgnotifications.liquibase";
+    public static final String TIMEOUT = "pgnotifications.timeout";
+    public static final String MAX_RECORDED = "pgnotifications.max-recorded";
+    public static final String SERVER = "pgnotifications.server";
+    public static final String JDBC_URL = "pgnotifications.jdbc-url";
+    public static final String USERNAME = "pgnotifications.username";
+    public static final String PASSWORD = "pgnotifications.password";
+    public static final String CONTAINER_IMAGE = "pgnotifications.container.image";
+
+    private ConfigKeys() {
+    }
+}

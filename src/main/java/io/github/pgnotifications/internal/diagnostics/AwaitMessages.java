@@ -1,0 +1,133 @@
+package io.github.pgnotifications.internal.diagnostics;
+
+import io.github.pgnotifications.internal.ConfigKeys;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a user reads when a wait, a sync or an absence check fails: what was expected, what arrived, near misses,
+ * gaps, hazards, and what to do. Built from plain values.
+ */
+public final class AwaitMessages {
+
+    private AwaitMessages() {
+    }
+
+    /**
+     * A wait that timed out.
+     *
+     * @param seen       everything the channel recorded since the test started (the newest lines are shown)
+     * @param progress   how far a sequence got, or null
+     * @param nearMisses lines from {@link NearMisses}
+     * @param gaps       lines from {@link #gap}
+     */
+    public static String timedOut(String expectation, String channel, String timeout, List<Seen> seen,
+                                  String progress, List<String> nearMisses, List<String> gaps) {
+        StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
+                .append(expectation).append(" on channel '").append(channel).append("'.");
+        if (progress != null) {
+            message.append("\n").append(progress);
+        }
+        if (seen.isEmpty()) {
+            message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
+                    .append(" write committed? A transaction that is still open, or rolled back (as in a")
+                    .append(" @Transactional test), sends no notification.");
+        } else {
+            message.append("\nReceived on '").append(channel).append("' since the test started (")
+                    .append(seen.size()).append("):").append(Texts.indented(Timeline.newestLines(seen)));
+        }
+        if (!nearMisses.isEmpty()) {
+            message.append("\nNear misses:").append(Texts.indented(nearMisses));
+        }
+        gaps.forEach(gap -> message.append("\n").append(gap));
+        return message.toString();
+    }
+
+    /** How far an ordered sequence got: {@code 2 of 3 arrived in this order: ...; still missing: ...}. */
+    public static String sequenceProgress(List<String> arrived, List<String> missing) {
+        if (arrived.isEmpty()) {
+            return "None of the sequence arrived in this order; still missing: " + String.join(", then ", missing) + ".";
+        }
+        return arrived.size() + " of " + (arrived.size() + missing.size()) + " arrived in this order: "
+                + String.join(", then ", arrived) + "; still missing: " + String.join(", then ", missing) + ".";
+    }
+
+    public static String gap(Instant lostAt, Instant restoredAt, String reason) {
+        return "The listener was not listening from " + time(lostAt) + (restoredAt == null ? " on" : " to "
+                + time(restoredAt)) + " (" + Texts.clause(reason) + "): notifications committed then were lost.";
+    }
+
+    public static String dropped(long count, int window) {
+        return count + " older notification(s) of this test were dropped: the recorder keeps the newest " + window
+                + " (configuration parameter " + ConfigKeys.MAX_RECORDED + ").";
+    }
+
+    public static String withHazards(String message, List<String> hazards) {
+        return hazards.isEmpty() ? message : message + "\nHazards:" + Texts.indented(hazards);
+    }
+
+    public static String expectedNothing(String what, String channel, List<Seen> arrived) {
+        return "Expected " + what + " on channel '" + channel + "' since the test started, but " + arrived.size()
+                + " arrived:" + Texts.indented(Timeline.newestLines(arrived));
+    }
+
+    public static String cannotProveAbsence(String what, String channel, Instant lostAt, String reason) {
+        return "Cannot prove " + what + " arrived on channel '" + channel + "': the listener lost its connection at "
+                + time(lostAt) + " during this test (" + Texts.clause(reason) + "), and notifications committed while"
+                + " it was reconnecting are lost.";
+    }
+
+    public static String gapDuringWait(String expectation, Instant lostAt, String reason) {
+        return "The listener lost its connection at " + time(lostAt) + " while waiting for " + expectation + ": "
+                + Texts.clause(reason) + ". Notifications committed until it reconnects are lost, so this wait cannot"
+                + " succeed; the recorder reconnects by itself and later awaits work (see recorder.gaps()).";
+    }
+
+    public static String stillReconnecting(String timeout, Instant lostAt, String reason) {
+        return "The listener has been reconnecting since " + time(lostAt) + " (" + Texts.clause(reason) + ") and was"
+                + " not listening again within " + timeout + ". Check that the server is up.";
+    }
+
+    public static String syncTimedOut(String timeout) {
+        return "sync() timed out after " + timeout + ": the recorder's own notification did not come back. The"
+                + " notification queue may be stuck behind a long-open transaction (see pg_notification_queue_usage()).";
+    }
+
+    public static String syncFailed(String cause) {
+        return "sync() could not send its notification: " + Texts.clause(cause) + ".";
+    }
+
+    public static String interrupted(String expectation) {
+        return "Interrupted while waiting for " + expectation + "; the thread's interrupt flag is set again.";
+    }
+
+    public static String uncommittedSession(int pid, String application, String state, String since, String query) {
+        return "session " + pid + (application.isEmpty() ? "" : " (" + application + ")") + " is " + state
+                + " with uncommitted writes for " + since + ": its notifications are sent only when it commits"
+                + (query.isEmpty() ? "" : "; last statement: " + query);
+    }
+
+    public static String queueFilling(double usage) {
+        return String.format(Locale.ROOT, "the notification queue is %.1f%% full (pg_notification_queue_usage());"
+                + " a transaction left open in a listening session keeps it from being cleaned up", usage * 100);
+    }
+
+    /** What arrived during a test that failed some other way, attached to its failure. */
+    public static String recordedDuringTest(List<String> channelBlocks) {
+        return "Notifications recorded during this test (pg-notifications):" + String.join("", channelBlocks);
+    }
+
+    public static String channelBlock(String channel, List<Seen> seen) {
+        return "\n  on '" + channel + "' (" + seen.size() + "):" + Timeline.newestLines(seen).stream()
+                .map(line -> "\n    " + line).reduce("", String::concat);
+    }
+
+    private static String time(Instant instant) {
+        return DateTimeFormatter.ISO_LOCAL_TIME.format(instant.atZone(ZoneId.systemDefault()).toLocalTime()
+                .truncatedTo(ChronoUnit.MILLIS));
+    }
+}

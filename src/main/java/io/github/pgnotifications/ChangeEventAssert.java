@@ -1,9 +1,7 @@
 package io.github.pgnotifications;
 
-import static io.github.pgnotifications.internal.assertions.AssertionMessages.header;
-
 import io.github.pgnotifications.internal.assertions.AssertionMessages;
-import io.github.pgnotifications.internal.assertions.Values;
+import io.github.pgnotifications.internal.values.Values;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -127,8 +125,8 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
         isNotNull();
         requireColumn(actual.record(), "record", column);
         Object found = actual.record().get(column);
-        if (!Values.equal(found, value)) {
-            failWithActualExpectedAndMessage(found, value, AssertionMessages.RECORD_VALUE, header(actual),
+        if (!Values.matches(found, value)) {
+            failWithActualExpectedAndMessage(found, value, AssertionMessages.RECORD_VALUE, header(),
                     show(actual.record()), show(column), show(value), show(column), show(found));
         }
         return myself;
@@ -152,10 +150,10 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
         requireColumn(actual.record(), "record", column);
         Object before = actual.old().get(column);
         Object after = actual.record().get(column);
-        if (!Values.equal(before, from) || !Values.equal(after, to)) {
+        if (!Values.matches(before, from) || !Values.matches(after, to)) {
             failWithActualExpectedAndMessage(show(before) + " -> " + show(after), show(from) + " -> " + show(to),
-                    AssertionMessages.CHANGED, header(actual), show(column), show(from), show(to), show(before),
-                    show(after), AssertionMessages.truncatedHint(actual));
+                    AssertionMessages.CHANGED, header(), show(column), show(from), show(to), show(before),
+                    show(after), AssertionMessages.truncatedHint(actual.truncated()));
         }
         return myself;
     }
@@ -176,8 +174,8 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
         Set<String> expected = new LinkedHashSet<>(Arrays.asList(columns));
         Set<String> changed = Values.changedColumns(actual.old(), actual.record());
         if (!changed.equals(expected)) {
-            failWithActualExpectedAndMessage(changed, expected, AssertionMessages.CHANGED_COLUMNS, header(actual),
-                    show(expected), show(changed), AssertionMessages.truncatedHint(actual));
+            failWithActualExpectedAndMessage(changed, expected, AssertionMessages.CHANGED_COLUMNS, header(),
+                    show(expected), show(changed), AssertionMessages.truncatedHint(actual.truncated()));
         }
         return myself;
     }
@@ -222,13 +220,18 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
     private void requireColumn(Map<String, Object> image, String imageName, String column) {
         Objects.requireNonNull(column, "column");
         if (!image.containsKey(column)) {
-            failWithMessage(AssertionMessages.MISSING_COLUMN, imageName, header(actual), show(image), show(column),
-                    show(image.keySet()), AssertionMessages.truncatedHint(actual));
+            failWithMessage(AssertionMessages.MISSING_COLUMN, imageName, header(), show(image), show(column),
+                    show(image.keySet()), AssertionMessages.truncatedHint(actual.truncated()));
         }
     }
 
     private String summary() {
-        return AssertionMessages.summary(actual, info.representation());
+        return AssertionMessages.summary(header(), show(actual.record()),
+                actual.action() == ChangeEvent.Action.UPDATE ? show(actual.old()) : null);
+    }
+
+    private String header() {
+        return AssertionMessages.header(actual.action().name(), actual.schema(), actual.table(), actual.truncated());
     }
 
     private String show(Object value) {

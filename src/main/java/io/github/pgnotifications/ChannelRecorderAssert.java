@@ -147,7 +147,12 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
     private List<String> describe(List<Notification> notifications) {
         Map<Notification, ChangeEvent> changes = new HashMap<>();
         actual.changes().forEach(change -> changes.put(change.notification(), change));
-        return notifications.stream().map(n -> AssertionMessages.received(changes.get(n), n.payload(),
-                info.representation())).toList();
+        return notifications.stream().map(n -> received(changes.get(n), n.payload())).toList();
+    }
+
+    private String received(ChangeEvent change, String payload) {
+        return change == null ? AssertionMessages.received(null, null, payload, info.representation())
+                : AssertionMessages.received(change.action().name(), info.representation().toStringOf(change.record()),
+                payload, info.representation());
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pgnotifications.internal.assertions.AssertionMessages;
 import io.github.pgnotifications.internal.assertions.Json;
-import io.github.pgnotifications.internal.assertions.Values;
+import io.github.pgnotifications.internal.values.Values;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
@@ -134,7 +134,7 @@ public final class NotificationAssert extends AbstractAssert<NotificationAssert,
                     show(existing.toString()), tree.at(existing).toString());
         }
         Object value = Json.value(node);
-        if (!Values.equal(value, expected)) {
+        if (!Values.matches(value, expected)) {
             failWithActualExpectedAndMessage(value, expected, AssertionMessages.JSON_VALUE, actual.channel(),
                     show(actual.payload()), show(jsonPointer), show(expected), show(value));
         }

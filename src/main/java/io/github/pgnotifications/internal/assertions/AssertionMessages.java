@@ -1,10 +1,10 @@
 package io.github.pgnotifications.internal.assertions;
 
-import io.github.pgnotifications.ChangeEvent;
 import io.github.pgnotifications.TriggerDefinition;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.github.pgnotifications.internal.diagnostics.Texts;
+import io.github.pgnotifications.internal.diagnostics.Timeline;
 import org.assertj.core.presentation.Representation;
 
 /**
@@ -74,9 +74,6 @@ public final class AssertionMessages {
     public static final String TRIGGER_ENABLED = "%nExpecting trigger:%n  %s%nto be enabled, but it is disabled"
             + " (ALTER TABLE ... DISABLE TRIGGER)";
 
-    private static final int PAYLOAD_PREVIEW = 80;
-    private static final int LINES_SHOWN = 30;
-
     private AssertionMessages() {
     }
 
@@ -114,13 +111,7 @@ public final class AssertionMessages {
 
     /** The newest lines of a long list, after a line saying how many earlier ones are left out, as timelines do. */
     public static String newestLines(List<String> lines) {
-        if (lines.size() <= LINES_SHOWN) {
-            return lines(lines);
-        }
-        List<String> shown = new ArrayList<>();
-        shown.add("... " + (lines.size() - LINES_SHOWN) + " earlier");
-        shown.addAll(lines.subList(lines.size() - LINES_SHOWN, lines.size()));
-        return lines(shown);
+        return lines(Texts.newest(lines, Timeline.LINES_SHOWN));
     }
 
     public static String notifications(int count) {
@@ -128,29 +119,28 @@ public final class AssertionMessages {
     }
 
     /** {@code UPDATE on public.users}, the way messages name a change event. */
-    public static String header(ChangeEvent event) {
-        String table = event.table() == null ? "(no table)" : event.table();
-        return event.action() + " on " + (event.schema() == null ? "" : event.schema() + ".") + table
-                + (event.truncated() ? " (truncated)" : "");
+    public static String header(String action, String schema, String table, boolean truncated) {
+        return action + " on " + (schema == null ? "" : schema + ".") + (table == null ? "(no table)" : table)
+                + (truncated ? " (truncated)" : "");
     }
 
     /** The header and the row images: {@code UPDATE on public.users {"id"=1, ...}, old {"id"=1, ...}}. */
-    public static String summary(ChangeEvent event, Representation shown) {
-        return header(event) + " " + shown.toStringOf(event.record())
-                + (event.action() == ChangeEvent.Action.UPDATE ? ", old " + shown.toStringOf(event.old()) : "");
+    public static String summary(String header, String record, String oldOrNull) {
+        return header + " " + record + (oldOrNull == null ? "" : ", old " + oldOrNull);
     }
 
-    /** One line per received notification, for a channel's failure messages. */
-    public static String received(ChangeEvent event, String payload, Representation shown) {
-        if (event == null) {
-            String preview = payload.length() > PAYLOAD_PREVIEW ? payload.substring(0, PAYLOAD_PREVIEW) + "..." : payload;
+    /** One line per received notification, for a channel's failure messages: the action and row, or the payload. */
+    public static String received(String action, String record, String payload, Representation shown) {
+        if (action == null) {
+            String preview = payload.length() > Texts.PAYLOAD_PREVIEW
+                    ? payload.substring(0, Texts.PAYLOAD_PREVIEW) + "..." : payload;
             return "not a change event: " + shown.toStringOf(preview);
         }
-        return event.action() + " " + shown.toStringOf(event.record());
+        return action + " " + record;
     }
 
-    public static String truncatedHint(ChangeEvent event) {
-        return event.truncated() ? System.lineSeparator() + "The payload was truncated (the row was too large for one"
+    public static String truncatedHint(boolean truncated) {
+        return truncated ? System.lineSeparator() + "The payload was truncated (the row was too large for one"
                 + " notification): only the key columns were sent." : "";
     }
 

@@ -26,6 +26,9 @@ public final class JsonReader {
     /** Integers of at most this many digits always fit in a long. */
     private static final int SAFE_LONG_DIGITS = 18;
 
+    /** Exponents up to this size keep a decimal's scale within an int, however many digits it has. */
+    private static final long MAX_SHORT_EXPONENT = 999_999_999;
+
     private final String text;
     private int pos;
     private int depth;
@@ -252,19 +255,17 @@ public final class JsonReader {
             throw fail("leading zeros are not allowed in a number");
         }
         skipDigits();
-        boolean integer = true;
+        int integerEnd = pos;
         if (consume('.')) {
-            integer = false;
             requireDigits("expected a digit after the decimal point");
         }
         if (consume('e') || consume('E')) {
-            integer = false;
             if (!consume('+')) {
                 consume('-');
             }
             requireDigits("expected a digit in the exponent");
         }
-        return integer ? integerValue(start, integerPart) : decimalValue(start);
+        return pos == integerEnd ? integerValue(start, integerPart) : decimalValue(start);
     }
 
     private void requireDigits(String problem) throws JsonSyntaxException {
@@ -287,7 +288,49 @@ public final class JsonReader {
         return value.bitLength() < Long.SIZE ? (Object) value.longValue() : new BigDecimal(value);
     }
 
+    /**
+     * The BigDecimal of the literal from {@code start}. When its digits fit a long it is built from them and its
+     * scale: the value {@code new BigDecimal(literal)} gives, without the substring, several times faster.
+     */
     private BigDecimal decimalValue(int start) throws JsonSyntaxException {
+        boolean negative = text.charAt(start) == '-';
+        long unscaled = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean inFraction = false;
+        int i = negative ? start + 1 : start;
+        for (; i < pos && text.charAt(i) != 'e' && text.charAt(i) != 'E'; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                inFraction = true;
+            } else {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                fractionDigits += inFraction ? 1 : 0;
+            }
+        }
+        long exponent = i < pos ? exponentValue(i + 1) : 0;
+        if (digits > SAFE_LONG_DIGITS || Math.abs(exponent) > MAX_SHORT_EXPONENT) {
+            return exactDecimal(start);
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, (int) (fractionDigits - exponent));
+    }
+
+    /** The exponent from its sign or first digit to the end of the literal; Long.MAX_VALUE past 9 digits. */
+    private long exponentValue(int from) {
+        boolean negative = text.charAt(from) == '-';
+        int first = isDigit(text.charAt(from)) ? from : from + 1;
+        if (pos - first > 9) {
+            return Long.MAX_VALUE;
+        }
+        long exponent = 0;
+        for (int i = first; i < pos; i++) {
+            exponent = exponent * 10 + (text.charAt(i) - '0');
+        }
+        return negative ? -exponent : exponent;
+    }
+
+    private BigDecimal exactDecimal(int start) throws JsonSyntaxException {
         try {
             return new BigDecimal(text.substring(start, pos));
         } catch (NumberFormatException e) {

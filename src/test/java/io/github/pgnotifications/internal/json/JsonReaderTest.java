@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -105,6 +106,45 @@ class JsonReaderTest {
 
         assertThat(value).isInstanceOf(BigDecimal.class).isEqualTo(new BigDecimal(literal));
         assertThat(((BigDecimal) value).scale()).isEqualTo(scale);
+    }
+
+    @Test
+    void anyDecimalLiteralIsTheBigDecimalOfItsText() throws Exception {
+        Random random = new Random(20240229);
+        for (int n = 0; n < 20_000; n++) {
+            String literal = randomDecimal(random);
+
+            assertThat(JsonReader.parse(literal)).as(literal).isEqualTo(new BigDecimal(literal));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1e999999999", "1e-999999999", "1.5e-999999999", "-12.5E+999999999", "1e0000000007",
+            "1e0000000000000000000000001", "0.0000000000000000001", "1234567890123456789.5", "99999999999999999.9"})
+    void decimalsAtTheEdgesOfTheShortPathAreExactToo(String literal) throws Exception {
+        assertThat(JsonReader.parse(literal)).isEqualTo(new BigDecimal(literal));
+    }
+
+    private static String randomDecimal(Random random) {
+        StringBuilder literal = new StringBuilder(random.nextBoolean() ? "-" : "");
+        literal.append(random.nextInt(4) == 0 ? "0" : (1 + random.nextInt(9)) + digits(random, random.nextInt(12)));
+        boolean fraction = random.nextBoolean();
+        if (fraction) {
+            literal.append('.').append(random.nextInt(10)).append(digits(random, random.nextInt(12)));
+        }
+        if (!fraction || random.nextBoolean()) {
+            literal.append(random.nextBoolean() ? 'e' : 'E').append(new String[] {"", "+", "-"}[random.nextInt(3)])
+                    .append(random.nextInt(10)).append(digits(random, random.nextInt(4)));
+        }
+        return literal.toString();
+    }
+
+    private static String digits(Random random, int count) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString();
     }
 
     @Test

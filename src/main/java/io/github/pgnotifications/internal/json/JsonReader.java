@@ -26,9 +26,10 @@ public final class JsonReader {
     /** Integers of at most this many digits always fit in a long. */
     private static final int SAFE_LONG_DIGITS = 18;
 
-    /** Exponents up to this size keep a decimal's scale within an int, however many digits it has. */
+    /** Exponents up to this size keep the scale of a decimal of at most 18 digits within an int. */
     private static final long MAX_SHORT_EXPONENT = 999_999_999;
 
+    // One reader per parse, used by one thread: the position and depth are its only state.
     private final String text;
     private int pos;
     private int depth;

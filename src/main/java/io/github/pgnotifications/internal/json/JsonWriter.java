@@ -1,0 +1,117 @@
+package io.github.pgnotifications.internal.json;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes plain Java values as compact JSON, for messages: maps as objects, lists as arrays, strings, numbers,
+ * booleans and null. A non-finite double and anything else are written as the JSON string of their
+ * {@code toString()}, as PostgreSQL writes a float's NaN. What {@link JsonReader} reads, this writes back equal.
+ */
+public final class JsonWriter {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonWriter() {
+    }
+
+    public static String write(Object value) {
+        StringBuilder json = new StringBuilder();
+        append(json, value);
+        return json.toString();
+    }
+
+    private static void append(StringBuilder json, Object value) {
+        if (value == null) {
+            json.append("null");
+        } else if (value instanceof Map<?, ?> map) {
+            appendObject(json, map);
+        } else if (value instanceof List<?> list) {
+            appendArray(json, list);
+        } else if (value instanceof Boolean || isJsonNumber(value)) {
+            json.append(value);
+        } else {
+            appendString(json, value.toString());
+        }
+    }
+
+    /** Numbers whose {@code toString()} is a JSON number; a BigDecimal's keeps its scale (1E+3, 1.10). */
+    private static boolean isJsonNumber(Object value) {
+        if (value instanceof Double number) {
+            return Double.isFinite(number);
+        }
+        if (value instanceof Float number) {
+            return Float.isFinite(number);
+        }
+        return value instanceof Long || value instanceof Integer || value instanceof BigDecimal
+                || value instanceof BigInteger || value instanceof Short || value instanceof Byte;
+    }
+
+    private static void appendObject(StringBuilder json, Map<?, ?> map) {
+        json.append('{');
+        Iterator<? extends Map.Entry<?, ?>> members = map.entrySet().iterator();
+        while (members.hasNext()) {
+            Map.Entry<?, ?> member = members.next();
+            appendString(json, String.valueOf(member.getKey()));
+            json.append(':');
+            append(json, member.getValue());
+            if (members.hasNext()) {
+                json.append(',');
+            }
+        }
+        json.append('}');
+    }
+
+    private static void appendArray(StringBuilder json, List<?> list) {
+        json.append('[');
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            append(json, list.get(i));
+        }
+        json.append(']');
+    }
+
+    private static void appendString(StringBuilder json, String text) {
+        json.append('"');
+        int plain = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (needsEscape(text, i, c)) {
+                json.append(text, plain, i);
+                appendEscape(json, c);
+                plain = i + 1;
+            }
+        }
+        json.append(text, plain, text.length()).append('"');
+    }
+
+    /** Quotes, backslashes, control characters, and half a surrogate pair, which no UTF-8 text can carry. */
+    private static boolean needsEscape(String text, int i, char c) {
+        if (c == '"' || c == '\\' || c < 0x20) {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+    }
+
+    private static void appendEscape(StringBuilder json, char c) {
+        switch (c) {
+            case '"' -> json.append("\\\"");
+            case '\\' -> json.append("\\\\");
+            case '\b' -> json.append("\\b");
+            case '\f' -> json.append("\\f");
+            case '\n' -> json.append("\\n");
+            case '\r' -> json.append("\\r");
+            case '\t' -> json.append("\\t");
+            default -> json.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                    .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+        }
+    }
+}

@@ -1,12 +1,15 @@
 package io.github.pgnotifications;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pgnotifications.internal.assertions.AssertionMessages;
-import io.github.pgnotifications.internal.assertions.Json;
+import io.github.pgnotifications.internal.json.JacksonBridge;
+import io.github.pgnotifications.internal.json.JacksonReadException;
+import io.github.pgnotifications.internal.json.JsonPointer;
+import io.github.pgnotifications.internal.json.JsonReader;
+import io.github.pgnotifications.internal.json.JsonSyntaxException;
+import io.github.pgnotifications.internal.json.JsonWriter;
 import io.github.pgnotifications.internal.values.Values;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
@@ -108,9 +111,9 @@ public final class NotificationAssert extends AbstractAssert<NotificationAssert,
     }
 
     /**
-     * Checks one value of a JSON payload, found by a JSON pointer (RFC 6901, as {@link JsonNode#at(String)} reads
-     * it). Numbers compare by value, so {@code 42} matches {@code 42}, {@code 42L} and {@code 42.0}; objects compare
-     * with {@link java.util.Map}s, arrays with {@link java.util.List}s, JSON {@code null} with {@code null}.
+     * Checks one value of a JSON payload, found by a JSON pointer (RFC 6901). Values match by value, as ids do:
+     * {@code 42} matches {@code 42}, {@code 42L}, {@code 42.0} and {@code "42"}; objects match {@link java.util.Map}s,
+     * arrays {@link java.util.List}s, JSON {@code null} only {@code null}.
      *
      * <pre>{@code assertThat(notification).hasJsonValue("/record/first_name", "Ada").hasJsonValue("/old", null);}</pre>
      *
@@ -122,18 +125,18 @@ public final class NotificationAssert extends AbstractAssert<NotificationAssert,
     public NotificationAssert hasJsonValue(String jsonPointer, Object expected) {
         isNotNull();
         JsonPointer pointer = pointer(jsonPointer);
-        JsonNode tree = tree();
-        JsonNode node = tree.at(pointer);
-        if (node.isMissingNode()) {
-            JsonPointer existing = Json.deepestExisting(tree, pointer);
-            if (existing.matches()) {
+        Object tree = tree();
+        Optional<JsonPointer.Found> found = pointer.find(tree);
+        if (found.isEmpty()) {
+            JsonPointer existing = pointer.deepestExisting(tree);
+            if (existing.toString().isEmpty()) {
                 throw failure(AssertionMessages.NO_JSON_VALUE_AT_ALL, actual.channel(), show(actual.payload()),
                         show(jsonPointer));
             }
             throw failure(AssertionMessages.NO_JSON_VALUE, actual.channel(), show(actual.payload()), show(jsonPointer),
-                    show(existing.toString()), tree.at(existing).toString());
+                    show(existing.toString()), JsonWriter.write(existing.find(tree).orElseThrow().value()));
         }
-        Object value = Json.value(node);
+        Object value = found.get().value();
         if (!Values.matches(value, expected)) {
             failWithActualExpectedAndMessage(value, expected, AssertionMessages.JSON_VALUE, actual.channel(),
                     show(actual.payload()), show(jsonPointer), show(expected), show(value));
@@ -143,7 +146,10 @@ public final class NotificationAssert extends AbstractAssert<NotificationAssert,
 
     /**
      * Reads the JSON payload into a type of the test's own, for triggers that send another JSON shape than the change
-     * payload, and returns AssertJ's assertions on the result. Properties the type does not declare are ignored.
+     * payload, and returns AssertJ's assertions on the result. It reads with the test's own Jackson (2.x
+     * {@code com.fasterxml.jackson.core:jackson-databind}, else 3.x {@code tools.jackson.core:jackson-databind}), so
+     * the type's Jackson annotations and the modules on the classpath apply; the library brings no Jackson of its own.
+     * Properties the type does not declare are ignored.
      *
      * <pre>{@code
      * record JobEvent(long id, String state) {}
@@ -154,24 +160,30 @@ public final class NotificationAssert extends AbstractAssert<NotificationAssert,
      * @param type the type to read the payload as, e.g. a record whose components are the payload's properties
      * @param <T>  the type
      * @return AssertJ's assertions on the payload read as {@code type}
+     * @throws PgNotificationsException when no Jackson is on the test classpath
      */
     public <T> ObjectAssert<T> payloadAs(Class<T> type) {
         isNotNull();
         Objects.requireNonNull(type, "type");
         try {
-            return Assertions.assertThatObject(Json.read(actual.payload(), type));
-        } catch (JsonProcessingException e) {
+            return Assertions.assertThatObject(JacksonBridge.read(actual.payload(), type));
+        } catch (JacksonReadException e) {
             throw failure(AssertionMessages.PAYLOAD_AS, actual.channel(), show(actual.payload()), type.getName(),
-                    Json.problem(e));
+                    e.getMessage());
+        } catch (IllegalStateException noJackson) {
+            throw new PgNotificationsException(noJackson.getMessage(), noJackson);
         }
     }
 
-    private JsonNode tree() {
-        Json.Parsed parsed = Json.parse(actual.payload());
-        if (parsed.problem() != null) {
-            throw failure(AssertionMessages.NOT_JSON, actual.channel(), show(actual.payload()), parsed.problem());
+    private Object tree() {
+        if (actual.payload().isBlank()) {
+            throw failure(AssertionMessages.NOT_JSON, actual.channel(), show(actual.payload()), "the payload is empty");
         }
-        return parsed.tree();
+        try {
+            return JsonReader.parse(actual.payload());
+        } catch (JsonSyntaxException e) {
+            throw failure(AssertionMessages.NOT_JSON, actual.channel(), show(actual.payload()), e.getMessage());
+        }
     }
 
     private static JsonPointer pointer(String jsonPointer) {

@@ -69,7 +69,7 @@ class ChannelRecorderTest {
         exec(db, "INSERT INTO users VALUES (7, 'Grace', 'Hopper')", "INSERT INTO accounts VALUES ('7', 'grace')",
                 "INSERT INTO users VALUES (8, 'Alan', 'Kay')");
 
-        assertThat(recorder.channel("users").awaitInsert("7").record()).containsEntry("id", 7);
+        assertThat(recorder.channel("users").awaitInsert("7").record()).containsEntry("id", 7L);
         assertThat(recorder.channel("accounts").awaitInsert(7).record()).containsEntry("code", "7");
         assertThat(recorder.channel("users").awaitInsert(8L).record()).containsEntry("first_name", "Alan");
     }
@@ -103,7 +103,7 @@ class ChannelRecorderTest {
         exec(db, "INSERT INTO users VALUES (71, 'a', 'b')");
 
         ChangeEvent found = recorder.channel("users").await("the insert of 71, once 72 has arrived", event -> {
-            if (Integer.valueOf(71).equals(event.record().get("id"))) {
+            if (Long.valueOf(71).equals(event.record().get("id"))) {
                 exec(db, "INSERT INTO users VALUES (72, 'c', 'd')");
                 recorder.sync();
                 return recorder.channel("users").awaitInsert(72) != null;
@@ -111,7 +111,7 @@ class ChannelRecorderTest {
             return false;
         });
 
-        assertThat(found.record()).containsEntry("id", 71);
+        assertThat(found.record()).containsEntry("id", 71L);
         recorder.channel("users").assertNothingElse();
     }
 
@@ -134,7 +134,7 @@ class ChannelRecorderTest {
         assertThat(recorder.channel("users").awaitInsert(74)).isNotNull();
 
         conditionMayEnd.countDown();
-        assertThat(slow.get(10, TimeUnit.SECONDS).record()).containsEntry("id", 73);
+        assertThat(slow.get(10, TimeUnit.SECONDS).record()).containsEntry("id", 73L);
     }
 
     private static boolean awaitLatch(CountDownLatch latch) {
@@ -181,7 +181,7 @@ class ChannelRecorderTest {
         ChangeEvent event = recorder.channel("users")
                 .await("an insert by Liskov", e -> "Liskov".equals(e.record().get("last_name")));
 
-        assertThat(event.record()).containsEntry("id", 4);
+        assertThat(event.record()).containsEntry("id", 4L);
     }
 
     @Test

@@ -135,7 +135,7 @@ class DiagnosticsTest {
                 .until(() -> recorder.channel("users").changes().size() == 2);
 
         assertThat(recorder.channel("users").changes()).extracting(change -> change.record().get("id"))
-                .containsExactly(61, 62);
+                .containsExactly(61L, 62L);
     }
 
     @Test

@@ -25,7 +25,7 @@ class ChannelRecorderAssertTest {
 
     private static final String ADA = "INSERT INTO users VALUES (1, 'Ada', 'Lovelace', 36)";
     private static final String ALAN = "INSERT INTO users VALUES (2, 'Alan', 'Turing', 41)";
-    private static final String ADA_ROW = "{\"age\"=36, \"first_name\"=\"Ada\", \"id\"=1, \"last_name\"=\"Lovelace\"}";
+    private static final String ADA_ROW = "{\"age\"=36, \"first_name\"=\"Ada\", \"id\"=1L, \"last_name\"=\"Lovelace\"}";
 
     private final ChannelRecorder users;
     private final ChannelRecorder jobs;
@@ -98,8 +98,8 @@ class ChannelRecorderAssertTest {
                 .hasMessage(String.format("%nExpecting channel 'users' to have received exactly 2 notifications but"
                         + " received 3:%n"
                         + "  INSERT %s%n"
-                        + "  INSERT {\"age\"=41, \"first_name\"=\"Alan\", \"id\"=2, \"last_name\"=\"Turing\"}%n"
-                        + "  INSERT {\"age\"=null, \"first_name\"=\"Grace\", \"id\"=3, \"last_name\"=\"Hopper\"}",
+                        + "  INSERT {\"age\"=41, \"first_name\"=\"Alan\", \"id\"=2L, \"last_name\"=\"Turing\"}%n"
+                        + "  INSERT {\"age\"=null, \"first_name\"=\"Grace\", \"id\"=3L, \"last_name\"=\"Hopper\"}",
                         ADA_ROW));
     }
 

@@ -97,7 +97,7 @@ public final class Session implements AutoCloseable {
                                           List<String> channels, ChannelKeys channelKeys) {
         try {
             return Recorder.start(info, channels, settings.timeout(),
-                    (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), channelKeys,
+                    (schema, table) -> catalog.keyOf(schema, table).orElse(List.of("id")), catalog::typesOf, channelKeys,
                     settings.health(), settings.maxRecorded());
         } catch (ListenException e) {
             throw new SetupException(Messages.listenFailed(channels, e.getMessage()), e);

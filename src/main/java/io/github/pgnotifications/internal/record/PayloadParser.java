@@ -1,12 +1,13 @@
 package io.github.pgnotifications.internal.record;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pgnotifications.ChangeEvent;
 import io.github.pgnotifications.Notification;
+import io.github.pgnotifications.internal.json.JsonReader;
+import io.github.pgnotifications.internal.json.JsonSyntaxException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import io.github.pgnotifications.internal.values.ColumnType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,36 +20,46 @@ import java.util.Optional;
  */
 final class PayloadParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RowTypes types;
 
-    Optional<ChangeEvent> parse(Notification notification) {
-        JsonNode root = readTree(notification.payload());
-        if (root == null || !root.isObject()) {
-            return Optional.empty();
-        }
-        ChangeEvent.Action action = action(root.path("action").asText(""));
-        if (action == null || !root.path("record").isObject() && !root.path("truncated").asBoolean(false)) {
-            return Optional.empty();
-        }
-        Map<String, Object> record = row(root.path("record"));
-        Map<String, Object> old = action == ChangeEvent.Action.UPDATE ? row(root.path("old")) : Map.of();
-        return Optional.of(new ChangeEvent(action, root.path("db_schema").asText(null),
-                root.path("table").asText(null), record, old, timestamp(root.path("timestamp")),
-                root.path("truncated").asBoolean(false), notification));
+    PayloadParser(RowTypes types) {
+        this.types = types;
     }
 
-    private static JsonNode readTree(String payload) {
+    Optional<ChangeEvent> parse(Notification notification) {
+        Map<String, Object> root = object(notification.payload());
+        if (root == null) {
+            return Optional.empty();
+        }
+        ChangeEvent.Action action = action(root.get("action"));
+        boolean truncated = Boolean.TRUE.equals(root.get("truncated"));
+        if (action == null || !(root.get("record") instanceof Map) && !truncated) {
+            return Optional.empty();
+        }
+        String schema = text(root.get("db_schema"));
+        String table = text(root.get("table"));
+        Map<String, ColumnType> columns = schema == null || table == null ? Map.of() : types.of(schema, table);
+        return Optional.of(new ChangeEvent(action, schema, table, row(root.get("record"), columns),
+                action == ChangeEvent.Action.UPDATE ? row(root.get("old"), columns) : Map.of(),
+                timestamp(root.get("timestamp")), truncated, notification));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(String payload) {
         if (payload.isEmpty() || payload.charAt(0) != '{') {
             return null;
         }
         try {
-            return JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
+            return JsonReader.parse(payload) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        } catch (JsonSyntaxException e) {
             return null;
         }
     }
 
-    private static ChangeEvent.Action action(String text) {
+    private static ChangeEvent.Action action(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "insert" -> ChangeEvent.Action.INSERT;
             case "update" -> ChangeEvent.Action.UPDATE;
@@ -57,27 +68,34 @@ final class PayloadParser {
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> row(JsonNode node) {
-        if (!node.isObject()) {
-            return Map.of();
-        }
-        return Collections.unmodifiableMap(JSON.convertValue(node, LinkedHashMap.class));
+    private static String text(Object value) {
+        return value instanceof String text ? text : null;
     }
 
-    private static OffsetDateTime timestamp(JsonNode node) {
-        if (!node.isTextual()) {
+    /** A row image with each value read as its column's type; columns of unknown type keep their JSON value. */
+    private static Map<String, Object> row(Object value, Map<String, ColumnType> columns) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return Map.of();
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        map.forEach((column, json) -> row.put((String) column,
+                columns.getOrDefault((String) column, ColumnType.AS_IS).read(json)));
+        return Collections.unmodifiableMap(row);
+    }
+
+    /** The transaction's start time, in UTC whatever the writer's time zone. */
+    private static OffsetDateTime timestamp(Object value) {
+        if (!(value instanceof String text)) {
             return null;
         }
-        String text = node.asText();
-        OffsetDateTime fast = PostgresTimestamps.parse(text);
-        if (fast != null) {
-            return fast;
+        OffsetDateTime parsed = PostgresTimestamps.parse(text);
+        if (parsed == null) {
+            try {
+                parsed = OffsetDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return parsed.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

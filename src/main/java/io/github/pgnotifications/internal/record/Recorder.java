@@ -50,18 +50,19 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
      * Starts listening on the channels; returns once LISTEN is in effect.
      *
      * @param tableKeys   each table's key columns, to match ids against
+     * @param rowTypes    each table's column types, to read row values as
      * @param channelKeys the key columns of the installed tables per channel, so that an await whose id cannot match
      *                    fails at once
      */
     public static Recorder start(ConnectionInfo database, List<String> channels, Duration timeout, KeyResolver tableKeys,
-                                 ChannelKeys channelKeys, NotificationListener.Health health, int maxRecorded)
-            throws ListenException {
+                                 RowTypes rowTypes, ChannelKeys channelKeys, NotificationListener.Health health,
+                                 int maxRecorded) throws ListenException {
         String syncChannel = "pgnotifications_sync_" + UUID.randomUUID().toString().replace("-", "");
         Journal journal = new Journal(channels, syncChannel, maxRecorded);
         List<String> listened = new ArrayList<>(channels);
         listened.add(syncChannel);
         NotificationListener listener = NotificationListener.start(database, listened, journal, health);
-        PayloadParser parser = new PayloadParser();
+        PayloadParser parser = new PayloadParser(rowTypes);
         Failures failures = new Failures(journal, parser, tableKeys, () -> Hazards.find(database));
         Recorder[] self = new Recorder[1];
         ChannelView.Context context = new ChannelView.Context(journal, parser, tableKeys, channelKeys,

@@ -2,6 +2,7 @@ package io.github.pgnotifications.internal.schema;
 
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.values.ColumnType;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +31,13 @@ public final class Catalog {
                                               AND a.attname = 'id' AND a.attnum > 0 AND NOT a.attisdropped)
                                  THEN ARRAY['id'] ELSE ARRAY[]::text[] END),
                    ARRAY(SELECT a.attname::text FROM pg_attribute a
+                          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
+                   ARRAY(SELECT coalesce(e.typname, b.typname)::text || ':' || coalesce(e.typcategory, b.typcategory)::text
+                           FROM pg_attribute a
+                           JOIN pg_type t ON t.oid = a.atttypid
+                           JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+                           LEFT JOIN pg_type e0 ON b.typcategory = 'A' AND e0.oid = b.typelem
+                           LEFT JOIN pg_type e ON e.oid = CASE WHEN e0.typtype = 'd' THEN e0.typbasetype ELSE e0.oid END
                           WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p')
@@ -39,12 +47,14 @@ public final class Catalog {
 
     private final Map<TableName, List<String>> keys;
     private final Map<TableName, List<String>> columns;
+    private final Map<TableName, Map<String, ColumnType>> types;
     private final List<TableName> visible;
 
     private Catalog(Map<TableName, List<String>> keys, Map<TableName, List<String>> columns,
-                    List<TableName> visible) {
+                    Map<TableName, Map<String, ColumnType>> types, List<TableName> visible) {
         this.keys = keys;
         this.columns = columns;
+        this.types = types;
         this.visible = visible;
     }
 
@@ -52,6 +62,7 @@ public final class Catalog {
     public static Catalog read(Connection connection) throws SQLException {
         Map<TableName, List<String>> keys = new LinkedHashMap<>();
         Map<TableName, List<String>> columns = new LinkedHashMap<>();
+        Map<TableName, Map<String, ColumnType>> types = new LinkedHashMap<>();
         List<TableName> visible = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(TABLES);
              ResultSet rows = statement.executeQuery()) {
@@ -59,12 +70,23 @@ public final class Catalog {
                 TableName table = new TableName(rows.getString(1), rows.getString(2));
                 keys.put(table, names(rows.getArray(4)));
                 columns.put(table, names(rows.getArray(5)));
+                types.put(table, types(columns.get(table), names(rows.getArray(6))));
                 if (rows.getBoolean(3)) {
                     visible.add(table);
                 }
             }
         }
-        return new Catalog(keys, columns, visible);
+        return new Catalog(keys, columns, types, visible);
+    }
+
+    /** Each column's Java type, from {@code typname:typcategory} of its (base or element) type. */
+    private static Map<String, ColumnType> types(List<String> columns, List<String> typeNames) {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String[] nameAndCategory = typeNames.get(i).split(":", 2);
+            types.put(columns.get(i), ColumnType.of(nameAndCategory[0], nameAndCategory[1]));
+        }
+        return Map.copyOf(types);
     }
 
     private static List<String> names(Array array) throws SQLException {
@@ -95,6 +117,11 @@ public final class Catalog {
     /** The key columns of a table; empty when it has neither a primary key nor an {@code id} column. */
     public List<String> keyOf(TableName table) {
         return keys.getOrDefault(table, List.of());
+    }
+
+    /** The Java types of a table's columns by schema and name; empty if the catalog did not know the table. */
+    public Map<String, ColumnType> typesOf(String schema, String table) {
+        return types.getOrDefault(new TableName(schema, table), Map.of());
     }
 
     /** The key columns of a table by schema and name, or empty if the catalog did not know the table. */

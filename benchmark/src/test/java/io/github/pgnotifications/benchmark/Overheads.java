@@ -16,8 +16,8 @@ final class Overheads {
      *
      * @param sync   {@code sync()}
      * @param reset  {@code reset()}: sync, then forget
-     * @param around what the extension runs around a test in which nothing arrived: before it {@code reset()}, after
-     *               it {@code sync()} and the timelines it publishes as a report entry
+     * @param around what the extension runs around a test: {@code reset()} before its {@code @BeforeEach} methods
+     *               and again right before the test method
      */
     record PerTest(Latencies sync, Latencies reset, Latencies around) {
     }
@@ -57,8 +57,7 @@ final class Overheads {
             reset[i] = System.nanoTime() - started;
             started = System.nanoTime();
             recorder.reset();
-            recorder.sync();
-            session.timelines();
+            recorder.reset();
             around[i] = System.nanoTime() - started;
         }
         return new PerTest(Latencies.of(sync), Latencies.of(reset), Latencies.of(around));

@@ -5,7 +5,6 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.core.Session;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Figure 5: the heap the recorder holds per 100,000 notifications, as they arrive (raw payloads) and once an await
@@ -22,15 +21,25 @@ final class RecorderHeap {
      * @param rawBytesPer100k     heap per 100,000 notifications as recorded
      * @param indexedBytesPer100k heap per 100,000 notifications once parsed and indexed
      * @param parseNanosEach      time per notification of the await that parsed and indexed them all
-     * @param timelinesNanos      then the time of {@code Session.timelines()}, which the extension publishes
-     * @param timelineLines       how many lines the timelines have
-     * @param timelineChars       how many characters they have
+     * @param failureNanos        then the time of an await of an id that never came, with a 1 ms timeout: the
+     *                            failure message over the whole recording (timeline, near misses, hazards)
+     * @param failureLines        how many lines that message has
+     * @param failureChars        how many characters it has
      */
-    record Result(long rawBytesPer100k, long indexedBytesPer100k, double parseNanosEach, long timelinesNanos,
-                  int timelineLines, long timelineChars) {
+    record Result(long rawBytesPer100k, long indexedBytesPer100k, double parseNanosEach, long failureNanos,
+                  int failureLines, long failureChars) {
     }
 
     private RecorderHeap() {
+    }
+
+    private static String failureOf(Runnable await) {
+        try {
+            await.run();
+        } catch (AssertionError expected) {
+            return expected.getMessage();
+        }
+        throw new IllegalStateException("an await of an id that was never written succeeded");
     }
 
     static Result measure(Session session, String table, int rows) throws Exception {
@@ -49,13 +58,12 @@ final class RecorderHeap {
             double parseNanosEach = (System.nanoTime() - started) / (double) rows;
             long indexed = Heap.usedAfterGc() - empty;
             started = System.nanoTime();
-            List<String> lines = session.timelines().values().stream().flatMap(List::stream).toList();
-            long timelinesNanos = System.nanoTime() - started;
-            long chars = lines.stream().mapToLong(String::length).sum();
+            String failure = failureOf(() -> channel.within(Duration.ofMillis(1)).awaitInsert(-1));
+            long failureNanos = System.nanoTime() - started;
             recorder.reset();
             writer.truncate();
-            return new Result(raw * PER / rows, indexed * PER / rows, parseNanosEach, timelinesNanos, lines.size(),
-                    chars);
+            return new Result(raw * PER / rows, indexed * PER / rows, parseNanosEach, failureNanos,
+                    (int) failure.lines().count(), failure.length());
         }
     }
 }

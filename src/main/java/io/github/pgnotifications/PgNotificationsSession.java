@@ -5,7 +5,7 @@ import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.listen.NotificationListener;
-import io.github.pgnotifications.internal.provision.PostgresServer;
+import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.provision.Servers;
 import java.time.Duration;
@@ -33,9 +33,11 @@ import javax.sql.DataSource;
 public final class PgNotificationsSession implements AutoCloseable {
 
     private final Session session;
+    private final ServerContext server;
 
-    private PgNotificationsSession(Session session) {
+    private PgNotificationsSession(Session session, ServerContext server) {
         this.session = session;
+        this.server = server;
     }
 
     /**
@@ -74,10 +76,14 @@ public final class PgNotificationsSession implements AutoCloseable {
         return session.connectionInfo();
     }
 
-    /** Stops recording and drops the session's database. */
+    /** Stops recording and drops the session's database (and stops a container started for the session). */
     @Override
     public void close() {
-        session.close();
+        try {
+            session.close();
+        } finally {
+            server.close();
+        }
     }
 
     /** Describes a session; each setter replaces what was set before. Not thread-safe. */
@@ -212,13 +218,19 @@ public final class PgNotificationsSession implements AutoCloseable {
             try {
                 SessionSettings settings = new SessionSettings(tables, channels, scripts, sensitiveColumns, true, flyway,
                         liquibase, timeout, NotificationListener.Health.DEFAULT, maxRecorded);
-                return new PgNotificationsSession(Session.open(settings, server()));
+                ServerContext context = server();
+                try {
+                    return new PgNotificationsSession(Session.open(settings, context), context);
+                } catch (RuntimeException e) {
+                    context.close();
+                    throw e;
+                }
             } catch (SetupException e) {
                 throw new PgNotificationsException(e.getMessage(), e);
             }
         }
 
-        private PostgresServer server() {
+        private ServerContext server() {
             if (server != null) {
                 return Servers.existing(server);
             }

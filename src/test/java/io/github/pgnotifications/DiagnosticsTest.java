@@ -6,12 +6,15 @@ import static io.github.pgnotifications.ExpectedChange.update;
 import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.pgnotifications.support.Engine;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,11 +56,103 @@ class DiagnosticsTest {
     }
 
     @Test
-    void awaitCountReturnsTheFirstNotifications() {
-        exec(db, "INSERT INTO users VALUES (21, 'a', 'b')", "INSERT INTO users VALUES (22, 'c', 'd')",
-                "INSERT INTO users VALUES (23, 'e', 'f')");
+    void aSequenceThatTimesOutSaysHowMuchOfItArrived() {
+        exec(db, "INSERT INTO users VALUES (12, 'a', 'b')", "UPDATE users SET last_name = 'x' WHERE id = 12");
 
-        assertThat(recorder.channel("users").awaitCount(2)).hasSize(2);
+        assertThatThrownBy(() -> recorder.channel("users").within(Duration.ofMillis(100))
+                .awaitSequence(insert(12), update(12), delete(12)))
+                .hasMessageStartingWith("Timed out after 100ms waiting for INSERT id=12, then UPDATE id=12, then"
+                        + " DELETE id=12 (in this order) on channel 'users'.\n"
+                        + "2 of 3 arrived in this order: INSERT id=12, then UPDATE id=12; still missing: DELETE"
+                        + " id=12.\n");
+    }
+
+    @Test
+    void awaitCountReturnsExactlyTheOldestNotificationsNoEarlierAwaitReturned() {
+        exec(db, "INSERT INTO users VALUES (21, 'a', 'b')", "INSERT INTO users VALUES (22, 'c', 'd')",
+                "INSERT INTO users VALUES (23, 'e', 'f')", "INSERT INTO users VALUES (24, 'g', 'h')");
+        ChannelRecorder users = recorder.channel("users");
+        users.awaitInsert(22);
+
+        assertThat(users.awaitCount(2)).extracting(Notification::payload)
+                .allSatisfy(payload -> assertThat(payload).doesNotContain("\"id\":22"))
+                .satisfiesExactly(first -> assertThat(first).contains("\"id\":21"),
+                        second -> assertThat(second).contains("\"id\":23"));
+        assertThat(users.awaitCount(1)).singleElement().extracting(Notification::payload).asString()
+                .contains("\"id\":24");
+        users.assertNothingElse();
+        assertThatThrownBy(() -> users.within(Duration.ofMillis(50)).awaitCount(1))
+                .hasMessageStartingWith("Timed out after 50ms waiting for 1 notification(s) no earlier await"
+                        + " returned on channel 'users'.");
+    }
+
+    @Test
+    void nearMissesReadKeysAsTheAwaitDoes() {
+        exec(db, "INSERT INTO accounts VALUES ('acme', 'wile')", "INSERT INTO accounts VALUES ('road', 'runner')");
+        ChannelRecorder byOwner = recorder.channel("accounts").keyedBy("owner");
+        byOwner.awaitInsert("wile");
+
+        assertThatThrownBy(() -> byOwner.within(Duration.ofMillis(50)).awaitInsert("wile"))
+                .hasMessageStartingWith("Timed out after 50ms waiting for INSERT owner='wile' on channel 'accounts'.")
+                .hasMessageContaining("Received on 'accounts' since the test started (2):\n  +")
+                .hasMessageContaining("ms INSERT owner='wile'\n  +")
+                .hasMessageEndingWith("Near misses:\n"
+                        + "  an earlier await already returned the INSERT with that key: each await takes its own"
+                        + " change, so awaiting it again waits for another one\n"
+                        + "  INSERT arrived for other keys: 'runner'");
+    }
+
+    @Test
+    void anIdWithTheWrongNumberOfKeyValuesFailsAtOnceNamingTheKey() {
+        assertThatThrownBy(() -> recorder.channel("users").awaitInsert(List.of(1, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot match id (1, 2) (2 values) on channel 'users': the key of table public.users is"
+                        + " [id] (1 column). Pass one value, e.g. awaitInsert(42).");
+        assertThatThrownBy(() -> recorder.channel("accounts").keyedBy("code", "owner").awaitInsert("acme"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot match id 'acme' (1 value) on channel 'accounts': the key of keyedBy is"
+                        + " [code, owner] (2 columns). Pass the values in key order as a List, e.g."
+                        + " awaitInsert(List.of(<code>, <owner>)).");
+    }
+
+    @Test
+    void aFailedAwaitStartsAtTheCallersLine() {
+        AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
+                () -> recorder.channel("users").within(Duration.ofMillis(10)).awaitInsert(1));
+
+        assertThat(failure.getStackTrace()[0].getClassName()).isEqualTo(DiagnosticsTest.class.getName());
+    }
+
+    @Test
+    void anInterruptedAwaitSaysSoAndKeepsTheFlag() throws Exception {
+        CompletableFuture<Throwable> waiting = new CompletableFuture<>();
+        Thread awaiting = new Thread(() -> {
+            try {
+                recorder.channel("users").within(Duration.ofSeconds(30)).awaitInsert(1);
+                waiting.complete(null);
+            } catch (RuntimeException e) {
+                waiting.complete(Thread.currentThread().isInterrupted() ? e
+                        : new AssertionError("the interrupt flag was cleared", e));
+            }
+        });
+        awaiting.start();
+        awaiting.interrupt();
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(PgNotificationsException.class)
+                .hasMessage("Interrupted while waiting for INSERT id=1; the thread's interrupt flag is set again.")
+                .hasCauseInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void awaitNotificationHasAFormWithoutADescription() {
+        exec(db, "SELECT pg_notify('raw', 'refresh')");
+
+        assertThat(recorder.channel("raw").awaitNotification(n -> n.payload().equals("refresh")).payload())
+                .isEqualTo("refresh");
+        assertThatThrownBy(() -> recorder.channel("raw").within(Duration.ofMillis(20))
+                .awaitNotification(n -> false))
+                .hasMessageStartingWith("Timed out after 20ms waiting for a notification matching the given condition"
+                        + " on channel 'raw'.");
     }
 
     @Test

@@ -90,6 +90,29 @@ class ExtensionLifecycleTest {
     }
 
     @Test
+    void whatBeforeEachMethodsWriteIsNotCountedAsTheTestsOwn() {
+        Engine.assertPassed(Engine.run(FixtureCase.class), 1);
+    }
+
+    @PgNotifications(tables = "items", scripts = "classpath:lifecycle.sql")
+    static class FixtureCase {
+        @BeforeEach
+        void fixture(DataSource db, NotificationRecorder recorder) {
+            exec(db, "INSERT INTO items VALUES (1, 'fixture')");
+            recorder.channel("items").awaitInsert(1);
+        }
+
+        @Test
+        void seesOnlyItsOwnWrites(NotificationRecorder recorder, DataSource db) {
+            recorder.channel("items").assertNothingReceived();
+            exec(db, "INSERT INTO items VALUES (2, 'own')");
+            assertThat(recorder.channel("items").awaitCount(1)).singleElement()
+                    .satisfies(n -> assertThat(n.payload()).contains("\"own\""));
+            recorder.channel("items").assertNothingElse();
+        }
+    }
+
+    @Test
     void nestedClassesShareTheEnclosingClassesDatabaseAndRecorder() {
         SEEN.clear();
 

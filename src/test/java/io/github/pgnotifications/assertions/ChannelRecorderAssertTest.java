@@ -51,6 +51,26 @@ class ChannelRecorderAssertTest {
     }
 
     @Test
+    void everyFailureCarriesTheAssertionsDescription() {
+        ChannelRecorder briefly = users.within(Duration.ofMillis(50));
+        exec(db, ADA);
+
+        assertThatThrownBy(() -> assertThat(briefly).as("the sign-up").receivedInsert(2))
+                .hasMessageStartingWith("[the sign-up] Timed out after 50ms waiting for INSERT id=2 on channel"
+                        + " 'users'.");
+        assertThatThrownBy(() -> assertThat(briefly).as("the sign-up").receivedInOrder(delete(1)))
+                .hasMessageStartingWith("[the sign-up] Timed out after 50ms waiting for DELETE id=1 (in this order)");
+        assertThatThrownBy(() -> assertThat(briefly).as("the sign-up").receivedNothing())
+                .hasMessageStartingWith("[the sign-up] Expected nothing on channel 'users'");
+        assertThatThrownBy(() -> assertThat(briefly).as("the sign-up").receivedExactly(0))
+                .hasMessageStartingWith("[the sign-up] %nExpecting channel 'users' to have received exactly 0".formatted());
+        assertThatThrownBy(() -> assertThat(briefly).as("the sign-up").receivedExactly(2))
+                .hasMessageStartingWith("[the sign-up] Timed out after 50ms waiting for 2 notification(s)");
+        assertThat(briefly).as("the sign-up").receivedInsert(1);
+        assertThat(briefly).as("the sign-up").receivedExactly(1).receivedNothingElse();
+    }
+
+    @Test
     void aFailedWaitThrowsTheLibrarysOwnFailureUnchanged() {
         exec(db, "INSERT INTO users VALUES (41, 'Ada', 'Lovelace', 36)");
         users.awaitCount(1);

@@ -4,7 +4,7 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
-import io.github.pgnotifications.internal.provision.PostgresServer;
+import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.provision.Servers;
 import java.io.IOException;
@@ -52,7 +52,7 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        PostgresServer server = coldStart();
+        ServerContext server = coldStart();
         prepareClasses(server);
         try (Session session = Session.open(withWindowFor(mode.soakRows()), server)) {
             ConnectionInfo database = session.connectionInfo();
@@ -77,17 +77,17 @@ public final class Benchmark {
                 SETTINGS.timeout(), SETTINGS.health(), Math.max(SETTINGS.maxRecorded(), notifications));
     }
 
-    private PostgresServer coldStart() {
+    private ServerContext coldStart() {
         report.section("Embedded PostgreSQL");
         long started = System.nanoTime();
-        PostgresServer server = Servers.obtain(ServerSettings.read(key -> Optional.empty()));
+        ServerContext server = Servers.obtain(ServerSettings.read(key -> Optional.empty()));
         long nanos = System.nanoTime() - started;
         report.value("embedded cold start", Report.millis(nanos), "ms");
         report.target("cold start < 3 s", format("%.0f ms", Report.millis(nanos)), nanos < 3_000_000_000L);
         return server;
     }
 
-    private void prepareClasses(PostgresServer server) {
+    private void prepareClasses(ServerContext server) {
         report.section("Preparing one test class (Session.open: database, script, trigger, listener)");
         long[] closes = new long[mode.classes()];
         Latencies opens = Overheads.prepareClasses(server, SETTINGS, mode.classes(), closes);

@@ -3,7 +3,7 @@ package io.github.pgnotifications.benchmark;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
-import io.github.pgnotifications.internal.provision.PostgresServer;
+import io.github.pgnotifications.internal.provision.ServerContext;
 
 /**
  * Figure 3: what the extension adds to a suite: preparing a test class, {@code sync()}, the per-test reset and what
@@ -30,7 +30,7 @@ final class Overheads {
      *
      * @return the open times; the close times go to {@code closes}
      */
-    static Latencies prepareClasses(PostgresServer server, SessionSettings settings, int classes, long[] closes) {
+    static Latencies prepareClasses(ServerContext server, SessionSettings settings, int classes, long[] closes) {
         long[] opens = new long[classes];
         for (int i = 0; i < classes; i++) {
             long started = System.nanoTime();

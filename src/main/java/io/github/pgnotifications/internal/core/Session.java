@@ -8,7 +8,7 @@ import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.listen.ChannelNames;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.provision.Jdbc;
-import io.github.pgnotifications.internal.provision.PostgresServer;
+import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.TestDatabase;
 import io.github.pgnotifications.internal.record.ChannelKeys;
 import io.github.pgnotifications.internal.record.Recorder;
@@ -50,7 +50,7 @@ public final class Session implements AutoCloseable {
      *
      * @throws SetupException naming the bad value and what to do
      */
-    public static Session open(SessionSettings settings, PostgresServer server) {
+    public static Session open(SessionSettings settings, ServerContext server) {
         List<Script> scripts = settings.scripts().stream().map(Script::load).toList();
         settings.channels().forEach(channel -> ChannelNames.validate(channel, "@PgNotifications(channels)"));
         settings.tables().forEach(table -> TableName.checkGiven(table));
@@ -58,7 +58,7 @@ public final class Session implements AutoCloseable {
         TestDatabase database = TestDatabase.create(server);
         try {
             Session session = prepare(settings, scripts, database);
-            LOG.debug("Prepared {} on {} in {} ms", database.name(), server.description(),
+            LOG.debug("Prepared {} on {} in {} ms", database.name(), server.server().description(),
                     (System.nanoTime() - started) / 1_000_000);
             return session;
         } catch (RuntimeException | Error e) {

@@ -7,9 +7,10 @@ import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.diagnostics.RecordedNotifications;
-import io.github.pgnotifications.internal.provision.PostgresServer;
+import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.provision.Servers;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -125,17 +126,28 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
         throw new ExtensionConfigurationException(Messages.notAnnotated(context.getDisplayName()));
     }
 
+    /** The server chosen by configuration, one per run, kept in the root store so that JUnit closes it at the end. */
+    private static ServerContext configuredServer(ExtensionContext owner) {
+        return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ServerContext.class,
+                key -> new StoredServer(Servers.obtain(ServerSettings.read(owner::getConfigurationParameter))),
+                StoredServer.class).context();
+    }
+
+    /** A class's own server ({@code server = "field"}), one per field and run. */
+    private static ServerContext classServer(ExtensionContext owner, String field) {
+        Class<?> testClass = owner.getRequiredTestClass();
+        return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(List.of(testClass, field),
+                key -> new StoredServer(ServerField.resolve(testClass, field)), StoredServer.class).context();
+    }
+
     private static Optional<PgNotifications> annotation(Class<?> testClass) {
         return AnnotationSupport.findAnnotation(testClass, PgNotifications.class);
     }
 
     private static Session open(ExtensionContext owner, PgNotifications annotation) {
         try {
-            ServerSettings serverSettings = owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                    ServerSettings.class, key -> ServerSettings.read(owner::getConfigurationParameter),
-                    ServerSettings.class);
-            PostgresServer server = annotation.server().isBlank() ? Servers.obtain(serverSettings)
-                    : ServerField.resolve(owner.getRequiredTestClass(), annotation.server());
+            ServerContext server = annotation.server().isBlank() ? configuredServer(owner)
+                    : classServer(owner, annotation.server());
             return Session.open(Settings.of(annotation, owner), server);
         } catch (SetupException e) {
             throw new ExtensionConfigurationException(Messages.inClass(owner.getRequiredTestClass(), e.getMessage()),

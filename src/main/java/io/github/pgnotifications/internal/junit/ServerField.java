@@ -3,7 +3,7 @@ package io.github.pgnotifications.internal.junit;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
-import io.github.pgnotifications.internal.provision.PostgresServer;
+import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.Servers;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -18,7 +18,7 @@ final class ServerField {
     private ServerField() {
     }
 
-    static PostgresServer resolve(Class<?> testClass, String name) {
+    static ServerContext resolve(Class<?> testClass, String name) {
         Object value = read(testClass, name);
         if (value instanceof ConnectionInfo info) {
             return Servers.existing(info);

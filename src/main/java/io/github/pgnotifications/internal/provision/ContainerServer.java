@@ -38,8 +38,12 @@ final class ContainerServer implements PostgresServer {
         PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(image)
                 .asCompatibleSubstituteFor("postgres"));
         container.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "pg-notifications-container-stop"));
         return new ContainerServer(container);
+    }
+
+    /** Stops a container this library started; a team's own container is the team's to stop. */
+    void stop() {
+        container.stop();
     }
 
     private static boolean dockerAvailable() {

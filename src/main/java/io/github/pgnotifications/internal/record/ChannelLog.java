@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What arrived on one channel since the test started, in arrival order. The listener appends; readers copy the
@@ -22,7 +23,7 @@ final class ChannelLog {
     private final String name;
     private final Object claimLock = new Object();
     private final ArrayList<Entry> entries = new ArrayList<>();
-    private final Map<List<String>, KeyIndex> indexes = new HashMap<>();
+    private final Map<List<String>, Object> indexes = new HashMap<>();
     private int first;
 
     ChannelLog(String name) {
@@ -61,9 +62,12 @@ final class ChannelLog {
         LOG.debug("Dropped the oldest {} notification(s) of channel {}", count, name);
     }
 
-    /** The index of this recording for some key columns (empty: each table's own key); a new one after a reset. */
-    KeyIndex index(List<String> columns, KeyIndex.Factory factory) {
-        return indexes.computeIfAbsent(columns, factory::create);
+    /**
+     * What an await keeps about this recording for some key columns (its index), created on first use; a new one after
+     * a reset, since positions then count from zero again.
+     */
+    <T> T index(List<String> columns, Class<T> type, Function<List<String>, T> create) {
+        return type.cast(indexes.computeIfAbsent(columns, create::apply));
     }
 
     void clear() {

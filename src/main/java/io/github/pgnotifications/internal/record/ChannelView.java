@@ -119,7 +119,7 @@ final class ChannelView implements AssertableChannel {
         return await(() -> {
             KeyIndex index = journal.index(name, keyColumns.explicit(), c -> new KeyIndex(keyColumns, context.parser()));
             Entry found = index.claimOldest(action, id, position -> journal.since(name, position),
-                    journal.first(name), journal.log(name));
+                    journal.first(name), journal.log(name)::claim);
             if (found == null && !keyColumns.isExplicit() && !index.keylessTables().isEmpty()) {
                 throw new IllegalStateException(Messages.noKey(name, List.copyOf(index.keylessTables()),
                         Texts.value(id)));

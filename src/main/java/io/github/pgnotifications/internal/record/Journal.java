@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
+import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -159,10 +160,10 @@ final class Journal implements NotificationListener.Sink {
         return channels.get(channel);
     }
 
-    KeyIndex index(String channel, List<String> columns, KeyIndex.Factory factory) {
+    KeyIndex index(String channel, List<String> columns, Function<List<String>, KeyIndex> create) {
         lock.lock();
         try {
-            return channels.get(channel).index(columns, factory);
+            return channels.get(channel).index(columns, KeyIndex.class, create);
         } finally {
             lock.unlock();
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * The change events of one channel by action and key, oldest first, extended as notifications arrive, so that
@@ -18,12 +19,6 @@ import java.util.function.IntFunction;
  * itself.
  */
 final class KeyIndex {
-
-    /** Creates the index of a channel for some key columns; empty columns mean each table's own key. */
-    @FunctionalInterface
-    interface Factory {
-        KeyIndex create(List<String> columns);
-    }
 
     private final KeyColumns keyColumns;
     private final PayloadParser parser;
@@ -41,10 +36,11 @@ final class KeyIndex {
      * Claims the oldest unclaimed change with this action and key for the caller.
      *
      * @param newEntries the channel's entries from a position on, read under the journal's lock
+     * @param claim      claims an entry for the caller, unless another await did already
      * @return the claimed entry, or null if none has arrived yet
      */
     synchronized Entry claimOldest(ChangeEvent.Action action, Object id, IntFunction<List<Entry>> newEntries,
-                                   int firstHeld, ChannelLog log) {
+                                   int firstHeld, Predicate<Entry> claim) {
         catchUp(newEntries.apply(indexed));
         prune(firstHeld);
         List<Entry> candidates = byKey.get(entryKey(action, Values.hashKey(id)));
@@ -53,7 +49,7 @@ final class KeyIndex {
         }
         for (Entry candidate : candidates) {
             ChangeEvent event = candidate.change(parser);
-            if (!candidate.claimed() && Values.matches(keyColumns.valueOf(event), id) && log.claim(candidate)) {
+            if (!candidate.claimed() && Values.matches(keyColumns.valueOf(event), id) && claim.test(candidate)) {
                 return candidate;
             }
         }

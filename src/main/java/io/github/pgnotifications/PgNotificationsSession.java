@@ -232,9 +232,9 @@ public final class PgNotificationsSession implements AutoCloseable {
 
         private ServerContext server() {
             if (server != null) {
-                return Servers.existing(server);
+                return Servers.existing(server, false);
             }
-            return Servers.obtain(ServerSettings.read(key -> Optional.ofNullable(System.getProperty(key))));
+            return Servers.obtain(ServerSettings.read(key -> Optional.ofNullable(System.getProperty(key))), false);
         }
     }
 }

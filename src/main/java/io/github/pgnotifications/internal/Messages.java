@@ -134,6 +134,13 @@ public final class Messages {
                 + " or grant CREATEDB to get a fresh database per class.";
     }
 
+    public static String templateCopyFailed(String template, String server, String cause, boolean inUse) {
+        return "Could not copy template database " + template + " on " + server + " (" + Texts.clause(cause) + ")"
+                + (inUse ? ": a session is connected to it. Do not connect to pgnotifications_ databases while tests run"
+                : "") + ". Test classes with the same settings prepare their databases from scratch instead (their"
+                + " migrations and scripts run again), which is slower but gives the same schema.";
+    }
+
     public static String prepareFailed(String database, String cause) {
         return "Could not prepare the test database " + database + ": " + Texts.clause(cause) + ".";
     }

@@ -31,7 +31,7 @@ public final class ChildJvm {
         if (args[0].equals("container")) {
             try {
                 Servers.obtain(ServerSettings.read(key -> Optional.of("container").filter(
-                        value -> key.equals(io.github.pgnotifications.PgNotifications.SERVER_PROPERTY_NAME))));
+                        value -> key.equals(io.github.pgnotifications.PgNotifications.SERVER_PROPERTY_NAME))), false);
                 toParent.println("failure=none");
             } catch (RuntimeException e) {
                 toParent.println("failure=" + e.getMessage());
@@ -39,7 +39,7 @@ public final class ChildJvm {
             return;
         }
         Session session = Session.open(new SessionSettings(List.of(), List.of("c"), List.of(), List.of(),
-                Duration.ofSeconds(5)), Servers.obtain(ServerSettings.read(key -> Optional.empty())));
+                Duration.ofSeconds(5)), Servers.obtain(ServerSettings.read(key -> Optional.empty()), false));
         toParent.println("data_directory=" + Sql.column(session.dataSource(), "SHOW data_directory").get(0));
         if (args[0].equals("wait")) {
             System.in.read();

@@ -5,7 +5,6 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
-import io.github.pgnotifications.internal.listen.ChannelNames;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.provision.Jdbc;
 import io.github.pgnotifications.internal.provision.ServerContext;
@@ -14,10 +13,6 @@ import io.github.pgnotifications.internal.record.ChannelKeys;
 import io.github.pgnotifications.internal.record.Recorder;
 import io.github.pgnotifications.internal.schema.Catalog;
 import io.github.pgnotifications.internal.schema.InstalledTriggers;
-import io.github.pgnotifications.internal.schema.Migrations;
-import io.github.pgnotifications.internal.schema.Script;
-import io.github.pgnotifications.internal.schema.ScriptRunner;
-import io.github.pgnotifications.internal.schema.TableName;
 import io.github.pgnotifications.internal.schema.TriggerInstaller;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,18 +41,17 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Validates the settings, then prepares a database on the server and starts recording.
+     * Validates the settings, then gets a prepared database on the server (a copy of the run's template of these
+     * settings, where the server allows) and starts recording.
      *
      * @throws SetupException naming the bad value and what to do
      */
     public static Session open(SessionSettings settings, ServerContext server) {
-        List<Script> scripts = settings.scripts().stream().map(Script::load).toList();
-        settings.channels().forEach(channel -> ChannelNames.validate(channel, "@PgNotifications(channels)"));
-        settings.tables().forEach(table -> TableName.checkGiven(table));
+        Preparation preparation = Preparation.of(settings);
         long started = System.nanoTime();
-        TestDatabase database = TestDatabase.create(server);
+        TestDatabase database = server.database(preparation.digest(), preparation::applyTo);
         try {
-            Session session = prepare(settings, scripts, database);
+            Session session = start(settings, preparation, database);
             LOG.debug("Prepared {} on {} in {} ms", database.name(), server.server().description(),
                     (System.nanoTime() - started) / 1_000_000);
             return session;
@@ -67,16 +61,13 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static Session prepare(SessionSettings settings, List<Script> scripts, TestDatabase database) {
+    private static Session start(SessionSettings settings, Preparation preparation, TestDatabase database) {
         ConnectionInfo info = database.connectionInfo();
         Catalog catalog;
         InstalledTriggers triggers;
-        Migrations.run(info, settings.flyway(), settings.liquibase());
-        try (Connection connection = connectForScripts(info)) {
-            scripts.forEach(script -> ScriptRunner.run(connection, script));
+        try (Connection connection = Jdbc.connect(info)) {
             catalog = Catalog.read(connection);
-            triggers = InstalledTriggers.install(connection, catalog, settings.tables(), settings.sensitiveColumns(),
-                    settings.checkSensitive());
+            triggers = preparation.plan(catalog);
         } catch (SQLException e) {
             throw new SetupException(Messages.prepareFailed(database.name(), e.getMessage()), e);
         }
@@ -84,13 +75,6 @@ public final class Session implements AutoCloseable {
         channels.addAll(settings.channels());
         return new Session(database, startRecorder(settings, info, catalog, List.copyOf(channels),
                 new ChannelKeys(triggers.keysByChannel())));
-    }
-
-    private static Connection connectForScripts(ConnectionInfo info) throws SQLException {
-        // Simple query mode sends each script to the server as one text, so error positions point into the script.
-        ConnectionInfo simple = new ConnectionInfo(info.jdbcUrl() + (info.jdbcUrl().contains("?") ? "&" : "?")
-                + "preferQueryMode=simple", info.username(), info.password());
-        return Jdbc.connect(simple);
     }
 
     private static Recorder startRecorder(SessionSettings settings, ConnectionInfo info, Catalog catalog,

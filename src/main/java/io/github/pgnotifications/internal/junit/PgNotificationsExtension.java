@@ -129,7 +129,7 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
     /** The server chosen by configuration, one per run, kept in the root store so that JUnit closes it at the end. */
     private static ServerContext configuredServer(ExtensionContext owner) {
         return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ServerContext.class,
-                key -> new StoredServer(Servers.obtain(ServerSettings.read(owner::getConfigurationParameter))),
+                key -> new StoredServer(Servers.obtain(ServerSettings.read(owner::getConfigurationParameter), true)),
                 StoredServer.class).context();
     }
 

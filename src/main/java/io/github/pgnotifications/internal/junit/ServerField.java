@@ -21,9 +21,9 @@ final class ServerField {
     static ServerContext resolve(Class<?> testClass, String name) {
         Object value = read(testClass, name);
         if (value instanceof ConnectionInfo info) {
-            return Servers.existing(info);
+            return Servers.existing(info, true);
         }
-        return Servers.container(value).orElseThrow(() -> new SetupException(
+        return Servers.container(value, true).orElseThrow(() -> new SetupException(
                 Messages.badServerField(testClass, name, value == null ? "null" : value.getClass().getName())));
     }
 

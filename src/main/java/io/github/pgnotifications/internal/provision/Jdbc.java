@@ -17,17 +17,53 @@ public final class Jdbc {
     public static final String APPLICATION_NAME = "pg-notifications";
 
     private static final Driver DRIVER = new Driver();
+    /** Seconds a connection may take to log in: a server that accepts TCP but never answers must not hang a run. */
+    private static final String LOGIN_TIMEOUT = "30";
+    /**
+     * Seconds the library's own statements on the maintenance database (create, copy, drop a database) may wait for an
+     * answer, for the same reason; generous, since copying a large template takes a while.
+     */
+    private static final String ADMIN_SOCKET_TIMEOUT = "300";
 
     private Jdbc() {
     }
 
     /** A connection for the library's own use, in autocommit. */
     public static Connection connect(ConnectionInfo info) throws SQLException {
+        return connect(info, APPLICATION_NAME);
+    }
+
+    /** A connection for the library's own use, in autocommit, showing as {@code applicationName}. */
+    public static Connection connect(ConnectionInfo info, String applicationName) throws SQLException {
+        return connect(info, applicationName, properties(info, applicationName));
+    }
+
+    /**
+     * A connection for the library's statements on the maintenance database: they time out rather than hang on a
+     * server that stops answering.
+     */
+    static Connection connectAdmin(ConnectionInfo info, String origin) {
+        Properties props = properties(info, APPLICATION_NAME);
+        props.setProperty("socketTimeout", ADMIN_SOCKET_TIMEOUT);
+        try {
+            return connect(info, APPLICATION_NAME, props);
+        } catch (SQLException e) {
+            throw setupFailure(info, origin, e);
+        }
+    }
+
+    private static Properties properties(ConnectionInfo info, String applicationName) {
         Properties props = new Properties();
         props.setProperty("user", info.username());
         props.setProperty("password", info.password());
-        props.setProperty("ApplicationName", APPLICATION_NAME);
+        props.setProperty("ApplicationName", applicationName);
         props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("loginTimeout", LOGIN_TIMEOUT);
+        return props;
+    }
+
+    private static Connection connect(ConnectionInfo info, String applicationName, Properties props)
+            throws SQLException {
         Connection connection = DRIVER.connect(info.jdbcUrl(), props);
         if (connection == null) {
             throw new SQLException("Not a PostgreSQL JDBC URL: " + info.jdbcUrl());
@@ -37,13 +73,22 @@ public final class Jdbc {
 
     /** Like {@link #connect}, but failures become a setup error that names the server and never the password. */
     public static Connection connectForSetup(ConnectionInfo info, String origin) {
+        return connectForSetup(info, origin, APPLICATION_NAME);
+    }
+
+    /** As {@link #connectForSetup(ConnectionInfo, String)}, showing as {@code applicationName}. */
+    public static Connection connectForSetup(ConnectionInfo info, String origin, String applicationName) {
         try {
-            return connect(info);
+            return connect(info, applicationName);
         } catch (SQLException e) {
-            JdbcUrl url = JdbcUrl.parse(info.jdbcUrl());
-            throw new SetupException(Messages.cannotConnect(url.servers(), url.database(), info.username(), origin,
-                    e.getMessage()), e);
+            throw setupFailure(info, origin, e);
         }
+    }
+
+    private static SetupException setupFailure(ConnectionInfo info, String origin, SQLException e) {
+        JdbcUrl url = JdbcUrl.parse(info.jdbcUrl());
+        return new SetupException(Messages.cannotConnect(url.servers(), url.database(), info.username(), origin,
+                e.getMessage()), e);
     }
 
     /** A DataSource for tests and the application under test: plain, unpooled, like the driver's own. */

@@ -1,13 +1,22 @@
 package io.github.pgnotifications.internal.provision;
 
+import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Log;
+import io.github.pgnotifications.internal.SetupException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * One server and what the library keeps about it for one test run: whether the databases of killed runs were already
- * dropped, whether the shared-database fallback was already reported. The JUnit extension keeps one per server in
- * the root store, closed when the run ends; a {@code PgNotificationsSession} has its own. Closing it stops a server
- * started for it (a container). Thread-safe.
+ * One server and what the library keeps about it for one test run: an anchor session that marks the run as alive,
+ * the templates it built (one per distinct preparation, so that a class's migrations and scripts run once per run,
+ * not once per class), the databases prepared ahead for the next classes, and whether the databases of killed runs
+ * were already dropped. The JUnit extension keeps one per server in the root store, closed when the run ends; a
+ * {@code PgNotificationsSession} has its own, without templates. Closing it drops the templates and spare databases
+ * and stops a server started for it (a container). Thread-safe.
  */
 public final class ServerContext implements AutoCloseable {
 
@@ -15,24 +24,79 @@ public final class ServerContext implements AutoCloseable {
 
     private final PostgresServer server;
     private final AutoCloseable owned;
-    private final AtomicBoolean swept = new AtomicBoolean();
+    private final boolean templates;
+    private final DatabaseNames names = new DatabaseNames();
     private final AtomicBoolean fallbackReported = new AtomicBoolean();
+    private final Object anchorLock = new Object();
+    private final Templates built;
+    private RunAnchor anchor;
+    private boolean swept;
 
     /**
-     * @param owned what closing the context stops, e.g. a container started for this run; null for nothing
+     * @param owned     what closing the context stops, e.g. a container started for this run; null for nothing
+     * @param templates whether classes with equal preparations get clones of one template (true for a run of many
+     *                  classes) or each its own fresh database (a single session)
      */
-    public ServerContext(PostgresServer server, AutoCloseable owned) {
+    public ServerContext(PostgresServer server, AutoCloseable owned, boolean templates) {
         this.server = server;
         this.owned = owned;
+        this.templates = templates;
+        this.built = new Templates(this);
     }
 
     public PostgresServer server() {
         return server;
     }
 
-    /** True the first time only: the caller then drops what killed runs left behind. */
-    boolean firstToSweep() {
-        return swept.compareAndSet(false, true);
+    /**
+     * A database of a class's own, prepared: a clone of the template of this preparation (built by the first class
+     * that asks, and prepared ahead for the next), or, without templates, a fresh database prepared on the spot.
+     * Where the user may not create databases, the configured database, prepared again (see
+     * {@link TestDatabase#isShared()}).
+     *
+     * @param digest  tells preparations apart: equal digests share a template
+     * @param prepare runs the migrations and scripts and installs the triggers into a database
+     */
+    public TestDatabase database(String digest, Consumer<ConnectionInfo> prepare) {
+        startRun();
+        if (!templates) {
+            return fresh(prepare);
+        }
+        return built.database(digest, prepare);
+    }
+
+    /** A fresh database, prepared; dropped again if the preparation fails. */
+    TestDatabase fresh(Consumer<ConnectionInfo> prepare) {
+        TestDatabase database = TestDatabase.create(this, names.testDatabase());
+        try {
+            prepare.accept(database.connectionInfo());
+            return database;
+        } catch (RuntimeException | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    DatabaseNames names() {
+        return names;
+    }
+
+    /** Opens the run's anchor and drops what killed runs left, once, before the run creates anything. */
+    private void startRun() {
+        synchronized (anchorLock) {
+            if (anchor != null) {
+                return;
+            }
+            anchor = RunAnchor.open(server.maintenanceDatabase(), names.run(), server.description());
+            if (!swept) {
+                swept = true;
+                try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description())) {
+                    AbandonedDatabases.drop(admin);
+                } catch (SQLException | SetupException e) {
+                    LOG.debug("Could not look for databases left by killed runs: {}", e.getMessage());
+                }
+            }
+        }
     }
 
     /** True the first time only: the caller then says that classes share the configured database. */
@@ -40,14 +104,33 @@ public final class ServerContext implements AutoCloseable {
         return fallbackReported.compareAndSet(false, true);
     }
 
+    /** Drops the templates and spare databases, ends the run's anchor, stops what the context started. */
     @Override
     public void close() {
-        if (owned != null) {
-            try {
-                owned.close();
-            } catch (Exception e) {
-                LOG.warn("Could not stop {}: {}", server.description(), e.getMessage());
+        List<Exception> failures = new ArrayList<>();
+        run(built::close, failures);
+        synchronized (anchorLock) {
+            if (anchor != null) {
+                run(anchor::close, failures);
+                anchor = null;
             }
         }
+        if (owned != null) {
+            run(owned::close, failures);
+        }
+        failures.forEach(e -> LOG.warn("Could not clean up on {}: {}", server.description(), e.getMessage()));
+    }
+
+    private static void run(Cleanup cleanup, List<Exception> failures) {
+        try {
+            cleanup.run();
+        } catch (Exception e) {
+            failures.add(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Cleanup {
+        void run() throws Exception;
     }
 }

@@ -23,29 +23,34 @@ public final class Servers {
     private Servers() {
     }
 
-    /** The server the settings ask for, in a context of its own that the caller closes at the end of its run. */
-    public static ServerContext obtain(ServerSettings settings) {
+    /**
+     * The server the settings ask for, in a context of its own that the caller closes at the end of its run.
+     *
+     * @param templates whether the run prepares each distinct setup once, in a template that classes copy
+     */
+    public static ServerContext obtain(ServerSettings settings, boolean templates) {
         return switch (settings.kind()) {
             case EXISTING -> new ServerContext(new ExistingServer(settings.jdbcUrl(), settings.username(),
-                    settings.password()), null);
-            case EMBEDDED -> new ServerContext(EMBEDDED.get(), null);
-            case CONTAINER -> startContainer(settings.image());
+                    settings.password()), null, templates);
+            case EMBEDDED -> new ServerContext(EMBEDDED.get(), null, templates);
+            case CONTAINER -> startContainer(settings.image(), templates);
         };
     }
 
     /** A server given by the test class itself, as connection details. */
-    public static ServerContext existing(ConnectionInfo info) {
+    public static ServerContext existing(ConnectionInfo info, boolean templates) {
         JdbcUrl url = JdbcUrl.parse(info.jdbcUrl());
         String password = info.password().isEmpty() && url.password() != null ? url.password() : info.password();
-        return new ServerContext(new ExistingServer(url, info.username(), password), null);
+        return new ServerContext(new ExistingServer(url, info.username(), password), null, templates);
     }
 
     /** A team's own Testcontainers JDBC container, started if it is not running; empty if it is not one. */
-    public static Optional<ServerContext> container(Object candidate) {
+    public static Optional<ServerContext> container(Object candidate, boolean templates) {
         try {
             Class<?> type = Class.forName("org.testcontainers.containers.JdbcDatabaseContainer", false,
                     Servers.class.getClassLoader());
-            return type.isInstance(candidate) ? Optional.of(new ServerContext(ContainerServer.of(candidate), null))
+            return type.isInstance(candidate)
+                    ? Optional.of(new ServerContext(ContainerServer.of(candidate), null, templates))
                     : Optional.empty();
         } catch (ClassNotFoundException e) {
             return Optional.empty();
@@ -53,14 +58,14 @@ public final class Servers {
     }
 
     /** Testcontainers is an optional dependency: say so if it is missing, rather than fail with a linkage error. */
-    private static ServerContext startContainer(String image) {
+    private static ServerContext startContainer(String image, boolean templates) {
         try {
             Class.forName("org.testcontainers.postgresql.PostgreSQLContainer", false, Servers.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new SetupException(Messages.testcontainersMissing(image));
         }
         ContainerServer server = ContainerServer.start(image);
-        return new ServerContext(server, server::stop);
+        return new ServerContext(server, server::stop, templates);
     }
 
     /** A value computed once, on first use; a failed attempt is tried again next time. Thread-safe. */

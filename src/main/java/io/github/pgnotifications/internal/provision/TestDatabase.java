@@ -1,34 +1,45 @@
 package io.github.pgnotifications.internal.provision;
 
-import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Identifiers;
+import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A database of one test class's own: created fresh on the server and dropped on close. Where the server forbids
- * creating databases, the configured database is used instead, and {@link #isShared()} says so.
+ * A database of one test class's own: created fresh or cloned from a template, and dropped on close. Where the
+ * server forbids creating databases, the configured database is used instead, and {@link #isShared()} says so.
  */
 public final class TestDatabase implements AutoCloseable {
 
     /** Every database the library creates starts with this, so that leftovers can be recognised. */
-    public static final String NAME_PREFIX = "pgnotifications_";
+    public static final String NAME_PREFIX = DatabaseNames.PREFIX;
 
     private static final Log LOG = Log.of(TestDatabase.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    private static final String OBJECT_IN_USE = "55006";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    private static final String COPY_SETTINGS = """
+            WITH target AS (SELECT ?::text AS copy, ?::text AS template)
+            SELECT CASE WHEN r.rolname IS NULL THEN format('ALTER DATABASE %I SET %I TO ', t.copy, c.name)
+                        ELSE format('ALTER ROLE %I IN DATABASE %I SET %I TO ', r.rolname, t.copy, c.name) END
+                   || CASE WHEN c.name IN ('search_path', 'temp_tablespaces', 'session_preload_libraries',
+                                           'local_preload_libraries') THEN c.value ELSE quote_literal(c.value) END
+              FROM target t
+              JOIN pg_database d ON d.datname = t.template
+              JOIN pg_db_role_setting s ON s.setdatabase = d.oid
+              LEFT JOIN pg_roles r ON r.oid = s.setrole AND s.setrole <> 0
+             CROSS JOIN LATERAL (SELECT split_part(entry, '=', 1) AS name,
+                                        substr(entry, strpos(entry, '=') + 1) AS value
+                                   FROM unnest(s.setconfig) AS entry) c
+            """;
 
     private final PostgresServer server;
     private final String name;
@@ -40,66 +51,66 @@ public final class TestDatabase implements AutoCloseable {
         this.shared = shared;
     }
 
-    /** Creates a fresh database on the server, or falls back to the configured one if that is not allowed. */
-    public static TestDatabase create(ServerContext context) {
-        PostgresServer server = context.server();
-        String name = NAME_PREFIX + Instant.now().getEpochSecond() + "_" + HexFormat.of().formatHex(randomBytes());
-        try (Connection admin = Jdbc.connectForSetup(server.maintenanceDatabase(), server.description());
-             Statement statement = admin.createStatement()) {
-            if (context.firstToSweep()) {
-                dropAbandoned(admin);
-            }
-            statement.execute("CREATE DATABASE " + Identifiers.quote(name));
-            return new TestDatabase(server, name, false);
+    /** Creates a fresh database, or falls back to the configured one if the user may not create databases. */
+    static TestDatabase create(ServerContext context, String name) {
+        try {
+            execute(context.server(), "CREATE DATABASE " + Identifiers.quote(name));
+            return new TestDatabase(context.server(), name, false);
         } catch (SQLException e) {
-            if ("42501".equals(e.getSQLState())) {
+            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                 return sharedFallback(context, e);
             }
-            throw new SetupException(Messages.createDatabaseFailed(server.description(), e.getMessage()), e);
+            throw new SetupException(Messages.createDatabaseFailed(context.server().description(), e.getMessage()), e);
         }
     }
 
     /**
-     * Drops the test databases of JVMs that were killed before they could drop them: named by this library, older
-     * than {@link #ABANDONED_AFTER} and with nobody connected (a live test class always has its listener connected).
+     * Creates a database as a copy of a template. PostgreSQL refuses while anyone is connected to the template
+     * (after waiting a few seconds for sessions that are ending).
+     *
+     * @throws SQLException when the server refuses, for the caller to fall back
      */
-    private static void dropAbandoned(Connection admin) throws SQLException {
-        long cutoff = Instant.now().minus(ABANDONED_AFTER).getEpochSecond();
-        List<String> abandoned = new ArrayList<>();
-        try (PreparedStatement query = admin.prepareStatement("SELECT datname FROM pg_database d WHERE datname LIKE ?"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
-            query.setString(1, NAME_PREFIX.replace("_", "\\_") + "%");
-            try (ResultSet rows = query.executeQuery()) {
+    static TestDatabase cloneOf(PostgresServer server, String template, String name) throws SQLException {
+        try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description());
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE " + Identifiers.quote(template));
+            copySettings(admin, template, name);
+        }
+        return new TestDatabase(server, name, false);
+    }
+
+    /**
+     * A copy does not take its template's per-database settings ({@code ALTER DATABASE ... SET}, as a script may run
+     * on its own database): they are set on the copy again, the server quoting every name and value. A list setting
+     * (search_path and the like) is stored in a form that reads back as it is.
+     */
+    private static void copySettings(Connection admin, String template, String copy) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement settings = admin.prepareStatement(COPY_SETTINGS)) {
+            settings.setString(1, copy);
+            settings.setString(2, template);
+            try (ResultSet rows = settings.executeQuery()) {
                 while (rows.next()) {
-                    abandoned.add(rows.getString(1));
+                    statements.add(rows.getString(1));
                 }
             }
         }
-        for (String name : abandoned) {
-            if (createdBefore(name, cutoff)) {
-                try (Statement drop = admin.createStatement()) {
-                    drop.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
-                    LOG.info("Dropped {}, left behind by a test run that was killed", name);
-                } catch (SQLException e) {
-                    LOG.debug("Could not drop abandoned test database {}: {}", name, e.getMessage());
-                }
+        try (Statement statement = admin.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
             }
         }
     }
 
-    private static boolean createdBefore(String name, long epochSecond) {
-        String[] parts = name.substring(NAME_PREFIX.length()).split("_");
-        try {
-            return parts.length == 2 && Long.parseLong(parts[0]) < epochSecond;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    static boolean inUse(SQLException e) {
+        return OBJECT_IN_USE.equals(e.getSQLState());
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return bytes;
+    private static void execute(PostgresServer server, String sql) throws SQLException {
+        try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description());
+             Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static TestDatabase sharedFallback(ServerContext context, SQLException cause) {
@@ -132,12 +143,12 @@ public final class TestDatabase implements AutoCloseable {
         if (shared) {
             return;
         }
-        try (Connection admin = Jdbc.connect(server.maintenanceDatabase())) {
+        try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description())) {
             terminateSessions(admin);
             try (Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | SetupException e) {
             LOG.warn("Could not drop test database {} on {}: {}", name, server.description(), e.getMessage());
         }
     }
@@ -148,5 +159,10 @@ public final class TestDatabase implements AutoCloseable {
             statement.setString(1, name);
             statement.execute();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "TestDatabase[" + name + (shared ? ", shared" : "") + "]";
     }
 }

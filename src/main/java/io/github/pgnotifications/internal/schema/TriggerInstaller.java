@@ -95,6 +95,12 @@ public final class TriggerInstaller {
                           (SELECT string_agg(quote_literal(arg), ', ') FROM unnest(?::text[]) AS arg), ?::text)
             """;
 
+    /**
+     * Changes whenever what the installer creates changes, so that templates built by another version of the library
+     * are not reused.
+     */
+    public static final String VERSION = Integer.toHexString((FUNCTIONS + TRIGGER_DDL).hashCode());
+
     private TriggerInstaller() {
     }
 

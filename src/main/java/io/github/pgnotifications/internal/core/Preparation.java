@@ -1,0 +1,110 @@
+package io.github.pgnotifications.internal.core;
+
+import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.internal.Messages;
+import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.listen.ChannelNames;
+import io.github.pgnotifications.internal.provision.Jdbc;
+import io.github.pgnotifications.internal.provision.JdbcUrl;
+import io.github.pgnotifications.internal.schema.Catalog;
+import io.github.pgnotifications.internal.schema.InstalledTriggers;
+import io.github.pgnotifications.internal.schema.Migrations;
+import io.github.pgnotifications.internal.schema.Script;
+import io.github.pgnotifications.internal.schema.ScriptRunner;
+import io.github.pgnotifications.internal.schema.TableName;
+import io.github.pgnotifications.internal.schema.TriggerInstaller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What a class's database needs before its tests run: the migrations, the scripts, the change triggers. Its
+ * {@link #digest()} tells preparations apart: classes whose digests are equal get clones of one template. Templates
+ * live as long as the run that built them, so a migration file changed between runs is always migrated anew.
+ */
+final class Preparation {
+
+    private final SessionSettings settings;
+    private final List<Script> scripts;
+    private final String digest;
+
+    private Preparation(SessionSettings settings, List<Script> scripts, String digest) {
+        this.settings = settings;
+        this.scripts = scripts;
+        this.digest = digest;
+    }
+
+    /** Reads the scripts and checks the names before anything touches the server. */
+    static Preparation of(SessionSettings settings) {
+        List<Script> scripts = settings.scripts().stream().map(Script::load).toList();
+        settings.channels().forEach(channel -> ChannelNames.validate(channel, "@PgNotifications(channels)"));
+        settings.tables().forEach(TableName::checkGiven);
+        return new Preparation(settings, scripts, digest(settings, scripts));
+    }
+
+    String digest() {
+        return digest;
+    }
+
+    /**
+     * Migrates, runs the scripts and installs the triggers. Each script runs on a session of its own, so that what
+     * one sets (a search_path, as pg_dump output does, a role, a time zone) reaches neither the next script nor the
+     * library's own catalog reads.
+     */
+    void applyTo(ConnectionInfo database) {
+        Migrations.run(database, settings.flyway(), settings.liquibase());
+        scripts.forEach(script -> runAlone(database, script));
+        try (Connection connection = Jdbc.connect(database)) {
+            plan(Catalog.read(connection)).install(connection);
+        } catch (SQLException e) {
+            throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(), e.getMessage()), e);
+        }
+    }
+
+    /** The triggers of a prepared database, from its catalog. */
+    InstalledTriggers plan(Catalog catalog) {
+        return InstalledTriggers.plan(catalog, settings.tables(), settings.sensitiveColumns(),
+                settings.checkSensitive());
+    }
+
+    private static void runAlone(ConnectionInfo database, Script script) {
+        // Simple query mode sends each script to the server as one text, so error positions point into the script.
+        ConnectionInfo simple = new ConnectionInfo(database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&"
+                : "?") + "preferQueryMode=simple", database.username(), database.password());
+        try (Connection connection = Jdbc.connect(simple)) {
+            ScriptRunner.run(connection, script);
+        } catch (SQLException e) {
+            throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(), e.getMessage()), e);
+        }
+    }
+
+    private static String digest(SessionSettings settings, List<Script> scripts) {
+        MessageDigest digest = sha256();
+        text(digest, TriggerInstaller.VERSION);
+        text(digest, String.valueOf(settings.tables()));
+        text(digest, settings.sensitiveColumns() + "/" + settings.checkSensitive());
+        text(digest, settings.flyway() + "/" + settings.liquibase());
+        scripts.forEach(script -> {
+            text(digest, script.location());
+            text(digest, script.sql());
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void text(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

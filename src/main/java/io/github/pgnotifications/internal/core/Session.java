@@ -7,6 +7,7 @@ import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.provision.Jdbc;
+import io.github.pgnotifications.internal.provision.JdbcUrl;
 import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.TestDatabase;
 import io.github.pgnotifications.internal.record.ChannelKeys;
@@ -30,14 +31,16 @@ public final class Session implements AutoCloseable {
 
     private static final Log LOG = Log.of(Session.class);
 
-    private final TestDatabase database;
+    private final ConnectionInfo database;
     private final Recorder recorder;
     private final DataSource dataSource;
+    private final Runnable release;
 
-    private Session(TestDatabase database, Recorder recorder) {
+    private Session(ConnectionInfo database, Recorder recorder, Runnable release) {
         this.database = database;
         this.recorder = recorder;
-        this.dataSource = Jdbc.dataSource(database.connectionInfo());
+        this.dataSource = Jdbc.dataSource(database);
+        this.release = release;
     }
 
     /**
@@ -51,7 +54,7 @@ public final class Session implements AutoCloseable {
         long started = System.nanoTime();
         TestDatabase database = server.database(preparation.digest(), preparation::applyTo);
         try {
-            Session session = start(settings, preparation, database);
+            Session session = start(settings, preparation, database.connectionInfo(), () -> release(database));
             LOG.debug("Prepared {} on {} in {} ms", database.name(), server.server().description(),
                     (System.nanoTime() - started) / 1_000_000);
             return session;
@@ -61,20 +64,47 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static Session start(SessionSettings settings, Preparation preparation, TestDatabase database) {
-        ConnectionInfo info = database.connectionInfo();
+    /**
+     * A prepared database, for a framework that owns the database's life (a Spring application context shared by
+     * several test classes): the caller closes it.
+     */
+    public static TestDatabase prepareDatabase(SessionSettings settings, ServerContext server) {
+        Preparation preparation = Preparation.of(settings);
+        return server.database(preparation.digest(), preparation::applyTo);
+    }
+
+    /** Records on a database prepared with the same settings by {@link #prepareDatabase}; closing leaves it be. */
+    public static Session attach(SessionSettings settings, ConnectionInfo database) {
+        return start(settings, Preparation.of(settings), database, () -> { });
+    }
+
+    private static Session start(SessionSettings settings, Preparation preparation, ConnectionInfo database,
+                                 Runnable release) {
         Catalog catalog;
         InstalledTriggers triggers;
-        try (Connection connection = Jdbc.connect(info)) {
+        try (Connection connection = Jdbc.connect(database)) {
             catalog = Catalog.read(connection);
             triggers = preparation.plan(catalog);
         } catch (SQLException e) {
-            throw new SetupException(Messages.prepareFailed(database.name(), e.getMessage()), e);
+            throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(),
+                    e.getMessage()), e);
         }
         Set<String> channels = new LinkedHashSet<>(triggers.channels());
         channels.addAll(settings.channels());
-        return new Session(database, startRecorder(settings, info, catalog, List.copyOf(channels),
-                new ChannelKeys(triggers.keysByChannel())));
+        return new Session(database, startRecorder(settings, database, catalog, List.copyOf(channels),
+                new ChannelKeys(triggers.keysByChannel())), release);
+    }
+
+    /** Drops the database, or for the shared configured database, removes the installed triggers from it. */
+    private static void release(TestDatabase database) {
+        if (database.isShared()) {
+            try (Connection connection = Jdbc.connect(database.connectionInfo())) {
+                TriggerInstaller.uninstall(connection);
+            } catch (SQLException e) {
+                LOG.warn("Could not remove the installed triggers from {}: {}", database.name(), e.getMessage());
+            }
+        }
+        database.close();
     }
 
     private static Recorder startRecorder(SessionSettings settings, ConnectionInfo info, Catalog catalog,
@@ -105,24 +135,24 @@ public final class Session implements AutoCloseable {
 
     /** How to reach the test database. */
     public ConnectionInfo connectionInfo() {
-        return database.connectionInfo();
+        return database;
     }
 
-    /** Stops recording and drops the database (or, for a shared database, removes the installed triggers). */
+    /** The database's name. */
+    public String databaseName() {
+        return JdbcUrl.parse(database.jdbcUrl()).database();
+    }
+
+    /**
+     * Stops recording and drops the database (or, for a shared database, removes the installed triggers); a database
+     * the session was attached to is left be.
+     */
     @Override
     public void close() {
-        recorder.close();
-        if (database.isShared()) {
-            removeTriggers();
-        }
-        database.close();
-    }
-
-    private void removeTriggers() {
-        try (Connection connection = Jdbc.connect(database.connectionInfo())) {
-            TriggerInstaller.uninstall(connection);
-        } catch (SQLException e) {
-            LOG.warn("Could not remove the installed triggers from {}: {}", database.name(), e.getMessage());
+        try {
+            recorder.close();
+        } finally {
+            release.run();
         }
     }
 }

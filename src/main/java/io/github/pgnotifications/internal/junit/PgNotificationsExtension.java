@@ -5,10 +5,13 @@ import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.core.AnnotationSettings;
 import io.github.pgnotifications.internal.core.Session;
+import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.diagnostics.RecordedNotifications;
 import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.ServerSettings;
+import io.github.pgnotifications.internal.spring.SpringSessions;
 import io.github.pgnotifications.internal.provision.Servers;
 import java.util.List;
 import java.util.Optional;
@@ -52,9 +55,7 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
     @Override
     public void beforeEach(ExtensionContext context) {
         StoredSession stored = stored(context);
-        if (!ClassLock.TAKEN_BY_JUNIT) {
-            stored.classLock().acquire();
-        }
+        stored.takeTurn();
         stored.session().recorder().reset();
     }
 
@@ -66,7 +67,7 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
 
     @Override
     public void afterEach(ExtensionContext context) {
-        stored(context).classLock().release();
+        stored(context).endTurn();
     }
 
     /**
@@ -112,7 +113,7 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
         // Keyed by the class: stores are hierarchical, so a nested class with an annotation of its own must not find
         // its enclosing class's session under the same key.
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(owner.getRequiredTestClass(),
-                key -> new StoredSession(open(owner, annotation)), StoredSession.class);
+                key -> stored(owner, annotation), StoredSession.class);
     }
 
     private static ExtensionContext annotatedClassContext(ExtensionContext context) {
@@ -144,11 +145,22 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
         return AnnotationSupport.findAnnotation(testClass, PgNotifications.class);
     }
 
-    private static Session open(ExtensionContext owner, PgNotifications annotation) {
+    /**
+     * A class's own session; or, for a class that Spring runs, a session on its application context's database, which
+     * the classes sharing that (cached) context share, and so take turns on, test by test.
+     */
+    private static StoredSession stored(ExtensionContext owner, PgNotifications annotation) {
         try {
             ServerContext server = annotation.server().isBlank() ? configuredServer(owner)
                     : classServer(owner, annotation.server());
-            return Session.open(Settings.of(annotation, owner), server);
+            SessionSettings settings = AnnotationSettings.of(annotation, owner::getConfigurationParameter);
+            if (!SpringTests.runsWithSpring(owner.getRequiredTestClass())) {
+                return new StoredSession(Session.open(settings, server), new ClassLock(), !ClassLock.TAKEN_BY_JUNIT);
+            }
+            Session session = SpringSessions.open(owner, settings, server);
+            ClassLock shared = owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                    List.of(ClassLock.class, session.databaseName()), key -> new ClassLock(), ClassLock.class);
+            return new StoredSession(session, shared, true);
         } catch (SetupException e) {
             throw new ExtensionConfigurationException(Messages.inClass(owner.getRequiredTestClass(), e.getMessage()),
                     e);

@@ -13,20 +13,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class StoredSession implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final Session session;
-    private final ClassLock classLock = new ClassLock();
+    private final ClassLock turns;
+    private final boolean takesTurns;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    StoredSession(Session session) {
+    /**
+     * @param turns      the lock the tests that share the session's database take turns on
+     * @param takesTurns whether the extension takes that lock: where JUnit does not do it (before JUnit 5.12, or
+     *                   for classes that share a Spring context's database)
+     */
+    StoredSession(Session session, ClassLock turns, boolean takesTurns) {
         this.session = session;
+        this.turns = turns;
+        this.takesTurns = takesTurns;
     }
 
     Session session() {
         return session;
     }
 
-    /** The lock that keeps the class's tests one at a time where JUnit cannot (before 5.12). */
-    ClassLock classLock() {
-        return classLock;
+    void takeTurn() {
+        if (takesTurns) {
+            turns.acquire();
+        }
+    }
+
+    void endTurn() {
+        turns.release();
     }
 
     @Override

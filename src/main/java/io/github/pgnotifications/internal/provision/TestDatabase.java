@@ -149,8 +149,18 @@ public final class TestDatabase implements AutoCloseable {
                 statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
             }
         } catch (SQLException | SetupException e) {
-            LOG.warn("Could not drop test database {} on {}: {}", name, server.description(), e.getMessage());
+            if (serverGone(e)) {
+                // Typically the JVM is exiting and the embedded server stopped first: nothing is left to drop.
+                LOG.debug("Could not drop test database {}: the server {} is gone", name, server.description());
+            } else {
+                LOG.warn("Could not drop test database {} on {}: {}", name, server.description(), e.getMessage());
+            }
         }
+    }
+
+    private static boolean serverGone(Exception e) {
+        Throwable cause = e instanceof SetupException ? e.getCause() : e;
+        return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
     private void terminateSessions(Connection admin) throws SQLException {

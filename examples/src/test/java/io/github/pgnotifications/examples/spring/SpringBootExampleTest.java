@@ -5,24 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pgnotifications.ChangeEvent;
 import io.github.pgnotifications.ChannelRecorder;
-import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotifications;
 import java.time.Duration;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.Commit;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.transaction.TestTransaction;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,14 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #springsFlywayFindsTheSchemaMigrated} shows that each migration is recorded once. Give the library the same
  * locations as {@code spring.flyway.locations} (here Spring's default).
  *
- * <p><b>Pointing the application at the test class's database.</b> The {@link ConnectionInfo} is injected into a
- * static {@code @BeforeAll} method and kept in a static field; {@code @DynamicPropertySource} registers suppliers that
- * read it. This works because Spring builds the application context lazily, when JUnit post-processes the first test
- * instance: after every {@code beforeAll} callback, {@code @PgNotifications}'s included, and after the
- * {@code @BeforeAll} methods, whatever the order of the annotations. It does not work with
- * {@code @TestInstance(Lifecycle.PER_CLASS)}, where the instance, and so the context, comes before {@code @BeforeAll}.
- * {@code @DirtiesContext} closes the context, and its connection pool, after the class, before the library drops the
- * database; a context left in Spring's cache would otherwise outlive its database.
+ * <p><b>No code to point the application at the test database.</b> {@code @PgNotifications} on a Spring test class
+ * prepares the database when Spring builds the application context and sets {@code spring.datasource.url},
+ * {@code username} and {@code password} for it: the application's own connection pool (Hikari here) and its Flyway
+ * use it as they would any database. No static field, no {@code @DynamicPropertySource}, no {@code @DirtiesContext}:
+ * Spring caches the context as usual, and test classes with the same Spring configuration and the same
+ * {@code @PgNotifications} share it, and its database. Rows written by an earlier class that shared the context are
+ * still there; each test still sees only the notifications committed after it started.
  *
  * <p><b>Transactional tests.</b> A test annotated {@code @Transactional} runs in a transaction that Spring rolls back
  * after the test: nothing is committed, so nothing is notified. The tests that await notifications are not
@@ -58,31 +51,11 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest(properties = {"spring.liquibase.enabled=false", "spring.main.banner-mode=off",
         "spring.main.log-startup-info=false"})
 @PgNotifications(flyway = "classpath:db/migration", tables = "customers", channels = "customer_events")
-@DirtiesContext
 @Timeout(60)
 class SpringBootExampleTest {
 
-    private static ConnectionInfo database;
-
     @Autowired
     private CustomerService customers;
-
-    @BeforeAll
-    static void rememberDatabase(ConnectionInfo info) {
-        database = info;
-    }
-
-    @DynamicPropertySource
-    static void pointApplicationAtTestDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> database().jdbcUrl());
-        registry.add("spring.datasource.username", () -> database().username());
-        registry.add("spring.datasource.password", () -> database().password());
-    }
-
-    private static ConnectionInfo database() {
-        return Objects.requireNonNull(database, "The Spring context was built before @BeforeAll ran: is the class"
-                + " annotated @TestInstance(Lifecycle.PER_CLASS)?");
-    }
 
     @Test
     void signUpIsRecordedByTheInstalledTrigger(NotificationRecorder recorder) {
@@ -106,7 +79,8 @@ class SpringBootExampleTest {
     /**
      * The library migrated first; Spring's Flyway (the bean exists only while it is enabled) ran again when the
      * context started and found nothing to do: nothing is pending, and each version is in the history once. The
-     * injected {@link DataSource} is the library's, so the query reads the database the library created.
+     * injected {@link DataSource} is the library's, so the query reads the database the library prepared: the one the
+     * application's pool uses too.
      */
     @Test
     void springsFlywayFindsTheSchemaMigrated(@Autowired Flyway springsFlyway, DataSource db) {

@@ -1,27 +1,31 @@
-package io.github.pgnotifications.internal.junit;
+package io.github.pgnotifications.internal.core;
 
 import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
-import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a class's settings. Each one comes from the annotation attribute if it is set, else from the JUnit
  * configuration parameter of the same meaning (a system property or {@code junit-platform.properties}), else the
  * default.
  */
-final class Settings {
+public final class AnnotationSettings {
 
-    private Settings() {
+    private AnnotationSettings() {
     }
 
-    static SessionSettings of(PgNotifications annotation, ExtensionContext context) {
+    /**
+     * @param context looks up a configuration parameter by its key, e.g. JUnit's
+     *                {@code ExtensionContext::getConfigurationParameter}
+     */
+    public static SessionSettings of(PgNotifications annotation, Function<String, Optional<String>> context) {
         return new SessionSettings(
                 list(annotation.tables(), PgNotifications.TABLES_PROPERTY_NAME, context),
                 list(annotation.channels(), PgNotifications.CHANNELS_PROPERTY_NAME, context),
@@ -35,24 +39,24 @@ final class Settings {
                 maxRecorded(context));
     }
 
-    private static List<String> list(String[] attribute, String parameter, ExtensionContext context) {
+    private static List<String> list(String[] attribute, String parameter, Function<String, Optional<String>> context) {
         if (attribute.length > 0) {
             return List.of(attribute);
         }
-        return context.getConfigurationParameter(parameter)
+        return context.apply(parameter)
                 .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty())
                         .toList())
                 .orElse(List.of());
     }
 
-    private static String text(String attribute, String parameter, ExtensionContext context) {
+    private static String text(String attribute, String parameter, Function<String, Optional<String>> context) {
         return !attribute.isBlank() ? attribute
-                : context.getConfigurationParameter(parameter).map(String::trim).orElse("");
+                : context.apply(parameter).map(String::trim).orElse("");
     }
 
-    private static int maxRecorded(ExtensionContext context) {
+    private static int maxRecorded(Function<String, Optional<String>> context) {
         String parameter = PgNotifications.MAX_RECORDED_PROPERTY_NAME;
-        return context.getConfigurationParameter(parameter).map(String::trim).filter(value -> !value.isEmpty())
+        return context.apply(parameter).map(String::trim).filter(value -> !value.isEmpty())
                 .map(value -> positiveInt(value, parameter)).orElse(SessionSettings.DEFAULT_MAX_RECORDED);
     }
 
@@ -68,12 +72,12 @@ final class Settings {
         throw new SetupException(Messages.badPositiveNumber(value, "configuration parameter " + parameter));
     }
 
-    private static Duration timeout(PgNotifications annotation, ExtensionContext context) {
+    private static Duration timeout(PgNotifications annotation, Function<String, Optional<String>> context) {
         String parameter = PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME;
         if (!annotation.timeout().isBlank()) {
             return Durations.parse(annotation.timeout(), "@PgNotifications(timeout)");
         }
-        return context.getConfigurationParameter(parameter).filter(value -> !value.isBlank())
+        return context.apply(parameter).filter(value -> !value.isBlank())
                 .map(value -> Durations.parse(value, "configuration parameter " + parameter))
                 .orElse(SessionSettings.DEFAULT_TIMEOUT);
     }

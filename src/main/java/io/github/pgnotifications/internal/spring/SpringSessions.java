@@ -1,0 +1,29 @@
+package io.github.pgnotifications.internal.spring;
+
+import io.github.pgnotifications.internal.core.Session;
+import io.github.pgnotifications.internal.core.SessionSettings;
+import io.github.pgnotifications.internal.provision.ServerContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * The JUnit extension's way into Spring, for a test class that Spring's extension runs: asks Spring for the class's
+ * application context (built, or taken from Spring's cache) with the run's server handed over, and records on the
+ * database that context uses. Loaded only when Spring runs the class.
+ */
+public final class SpringSessions {
+
+    private SpringSessions() {
+    }
+
+    /**
+     * @return the session, recording on the context's database; closing it leaves the database to the context
+     */
+    public static Session open(ExtensionContext testClass, SessionSettings settings, ServerContext server) {
+        ApplicationContext application = new SpringHandoff(server, settings)
+                .during(() -> SpringExtension.getApplicationContext(testClass));
+        ContextDatabase database = application.getBean(ContextDatabase.BEAN_NAME, ContextDatabase.class);
+        return Session.attach(settings, database.connectionInfo());
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE items (
+    id   bigint PRIMARY KEY,
+    name text NOT NULL
+);

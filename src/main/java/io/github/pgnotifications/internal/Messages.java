@@ -246,4 +246,11 @@ public final class Messages {
                 + (columns.size() == 1 ? "" : "s") + "). Pass " + (columns.size() == 1 ? "one value"
                 : "the values in key order as a List") + ", e.g. " + example + ".";
     }
+
+    public static String springContextWithOwnDatabaseProperties(String cause) {
+        return "Spring could not build the application context (" + Texts.clause(cause) + "). The class has a"
+                + " @DynamicPropertySource: with @PgNotifications the application's DataSource points at the test"
+                + " database by itself, before any @BeforeAll method runs. Remove the @DynamicPropertySource that sets"
+                + " spring.datasource.*, the @BeforeAll and static field that fed it, and @DirtiesContext.";
+    }
 }

@@ -1,6 +1,8 @@
 package io.github.pgnotifications.benchmark;
 
 import io.github.pgnotifications.ConnectionInfo;
+import io.github.pgnotifications.benchmark.suite.Migrations150;
+import io.github.pgnotifications.benchmark.suite.SpringClasses;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
@@ -54,6 +56,7 @@ public final class Benchmark {
     private void run() throws Exception {
         ServerContext server = coldStart();
         prepareClasses(server);
+        suiteScale();
         try (Session session = Session.open(withWindowFor(mode.soakRows()), server)) {
             ConnectionInfo database = session.connectionInfo();
             NotificationRecorder recorder = session.recorder();
@@ -95,6 +98,34 @@ public final class Benchmark {
         report.latency("close it (stop listening, drop the database)", Latencies.of(closes));
         report.target("one class prepared in < 150 ms (p50)", format("p50 %.1f ms", Report.millis(opens.p50())),
                 opens.p50() < 150_000_000L);
+    }
+
+    private void suiteScale() throws Exception {
+        report.section("A suite's classes, as a build tool times them (class start to class end, through the engine)");
+        SuiteScale.Result result = SuiteScale.measure();
+        if (result.script().testsFailed() + result.migrated().testsFailed() + result.noCode().testsFailed()
+                + result.handWired().testsFailed() > 0) {
+            report.note("SOME TEST CLASSES FAILED: the figures below are void");
+        }
+        Latencies script = Latencies.of(result.script().laterNanos());
+        Latencies migrated = Latencies.of(result.migrated().laterNanos());
+        report.value("one small script: the first class", SuiteScale.millis(result.script().first()), "ms");
+        report.latency("one small script: each later class", script);
+        report.value(format("%d migrations: the first class (builds the template)", Migrations150.COUNT),
+                SuiteScale.millis(result.migrated().first()), "ms");
+        report.latency(format("%d migrations: each later class (a copy)", Migrations150.COUNT), migrated);
+        double ratio = migrated.p50() / (double) script.p50();
+        report.ratio("later classes: migrations / one script (p50)", ratio);
+        report.value(format("%d Spring Boot classes, no code: wall", SpringClasses.COUNT),
+                SuiteScale.millis(result.noCode().wall()), format("ms, %d context(s) built", result.noCodeContexts()));
+        report.value(format("%d Spring Boot classes, hand-wired + @DirtiesContext: wall", SpringClasses.COUNT),
+                SuiteScale.millis(result.handWired().wall()), format("ms, %d context(s) built",
+                        result.handWiredContexts()));
+        report.target("later one-table class <= 100 ms (p50)", format("p50 %.1f ms", Report.millis(script.p50())),
+                script.p50() <= 100_000_000L);
+        report.target("later 150-migration class <= 1.5x a one-script class", format("%.2f x", ratio), ratio <= 1.5);
+        report.target("no-code Spring classes share one context", result.noCodeContexts() + " built",
+                result.noCodeContexts() <= 1);
     }
 
     private void wakeUps(ConnectionInfo database, NotificationRecorder recorder) throws Exception {

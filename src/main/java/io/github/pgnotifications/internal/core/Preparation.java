@@ -51,15 +51,18 @@ final class Preparation {
     }
 
     /**
-     * Migrates, runs the scripts and installs the triggers. Each script runs on a session of its own, so that what
-     * one sets (a search_path, as pg_dump output does, a role, a time zone) reaches neither the next script nor the
-     * library's own catalog reads.
+     * Migrates, runs the scripts and installs the triggers; returns the catalog, read before the triggers went in (the
+     * library's own schema is no user table). Each script runs on a session of its own, so that what one sets (a
+     * search_path, as pg_dump output does, a role, a time zone) reaches neither the next script nor the library's
+     * own catalog reads.
      */
-    void applyTo(ConnectionInfo database) {
+    Catalog applyTo(ConnectionInfo database) {
         Migrations.run(database, settings.flyway(), settings.liquibase());
         scripts.forEach(script -> runAlone(database, script));
         try (Connection connection = Jdbc.connect(database)) {
-            plan(Catalog.read(connection)).install(connection);
+            Catalog catalog = Catalog.read(connection);
+            plan(catalog).install(connection);
+            return catalog;
         } catch (SQLException e) {
             throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(), e.getMessage()), e);
         }

@@ -52,9 +52,11 @@ public final class Session implements AutoCloseable {
     public static Session open(SessionSettings settings, ServerContext server) {
         Preparation preparation = Preparation.of(settings);
         long started = System.nanoTime();
-        TestDatabase database = server.database(preparation.digest(), preparation::applyTo);
+        ServerContext.Prepared<Catalog> prepared = server.database(preparation.digest(), preparation::applyTo);
+        TestDatabase database = prepared.database();
         try {
-            Session session = start(settings, preparation, database.connectionInfo(), () -> release(database));
+            Session session = start(settings, preparation, prepared.schema(), database.connectionInfo(),
+                    () -> release(database));
             LOG.debug("Prepared {} on {} in {} ms", database.name(), server.server().description(),
                     (System.nanoTime() - started) / 1_000_000);
             return session;
@@ -70,25 +72,24 @@ public final class Session implements AutoCloseable {
      */
     public static TestDatabase prepareDatabase(SessionSettings settings, ServerContext server) {
         Preparation preparation = Preparation.of(settings);
-        return server.database(preparation.digest(), preparation::applyTo);
+        return server.database(preparation.digest(), preparation::applyTo).database();
     }
 
     /** Records on a database prepared with the same settings by {@link #prepareDatabase}; closing leaves it be. */
     public static Session attach(SessionSettings settings, ConnectionInfo database) {
-        return start(settings, Preparation.of(settings), database, () -> { });
-    }
-
-    private static Session start(SessionSettings settings, Preparation preparation, ConnectionInfo database,
-                                 Runnable release) {
         Catalog catalog;
-        InstalledTriggers triggers;
         try (Connection connection = Jdbc.connect(database)) {
             catalog = Catalog.read(connection);
-            triggers = preparation.plan(catalog);
         } catch (SQLException e) {
             throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(),
                     e.getMessage()), e);
         }
+        return start(settings, Preparation.of(settings), catalog, database, () -> { });
+    }
+
+    private static Session start(SessionSettings settings, Preparation preparation, Catalog catalog,
+                                 ConnectionInfo database, Runnable release) {
+        InstalledTriggers triggers = preparation.plan(catalog);
         Set<String> channels = new LinkedHashSet<>(triggers.channels());
         channels.addAll(settings.channels());
         return new Session(database, startRecorder(settings, database, catalog, List.copyOf(channels),
@@ -149,10 +150,14 @@ public final class Session implements AutoCloseable {
      */
     @Override
     public void close() {
+        long started = System.nanoTime();
         try {
             recorder.close();
         } finally {
+            long stopped = System.nanoTime();
             release.run();
+            LOG.debug("Closed {}: recorder {} ms, database {} ms", databaseName(), (stopped - started) / 1_000_000,
+                    (System.nanoTime() - stopped) / 1_000_000);
         }
     }
 }

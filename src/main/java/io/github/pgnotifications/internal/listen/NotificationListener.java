@@ -37,6 +37,7 @@ public final class NotificationListener implements AutoCloseable {
 
     private static final Log LOG = Log.of(NotificationListener.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
+    private static final int GOODBYE_MILLIS = 1_000;
 
     /** Receives what the listener reads and what happens to its connection, on the listener's thread. */
     public interface Sink {
@@ -240,13 +241,23 @@ public final class NotificationListener implements AutoCloseable {
         closed.countDown();
         LiveConnection current = live;
         if (current != null) {
-            current.connection().close();
+            // The reader sees the server end the session, which it does once the backend is gone; if that does not
+            // come soon (a dead connection), the socket is closed under the reader.
+            current.connection().terminate();
+            if (!joined(GOODBYE_MILLIS)) {
+                current.connection().close();
+            }
         }
+        joined(CONNECT_TIMEOUT_MILLIS);
+    }
+
+    private boolean joined(long millis) {
         try {
-            thread.join(CONNECT_TIMEOUT_MILLIS);
+            thread.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
     }
 
     /** A simple query sent on the listener connection, answered when the server is ready for the next. */

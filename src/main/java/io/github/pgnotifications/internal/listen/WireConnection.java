@@ -161,11 +161,11 @@ final class WireConnection implements AutoCloseable {
     }
 
     /**
-     * Says goodbye if it can at once (a writer stuck on a dead connection must not hold up closing), then closes the
-     * socket; a blocked {@link #read()} returns with an error.
+     * Tells the server the session ends, if it can at once (a writer stuck on a dead connection must not hold up
+     * closing). The server then closes the connection, after its backend has left the list of sessions, so that a
+     * reader who waits for that end knows the session is gone (and a DROP DATABASE right after does not wait for it).
      */
-    @Override
-    public void close() {
+    void terminate() {
         try {
             if (writeLock.tryLock(100, TimeUnit.MILLISECONDS)) {
                 try {
@@ -181,6 +181,12 @@ final class WireConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Says goodbye, then closes the socket; a blocked {@link #read()} returns with an error. */
+    @Override
+    public void close() {
+        terminate();
         try {
             socket.close();
         } catch (IOException e) {

@@ -13,4 +13,12 @@ public interface PostgresServer {
 
     /** The same server and credentials with another database. */
     ConnectionInfo database(String name);
+
+    /**
+     * How {@code CREATE DATABASE ... TEMPLATE} copies on this server, as the clause to append: nothing (the server's
+     * default) unless the library owns the server and knows a faster way.
+     */
+    default String cloneStrategy() {
+        return "";
+    }
 }

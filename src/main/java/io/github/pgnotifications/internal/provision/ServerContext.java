@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One server and what the library keeps about it for one test run: an anchor session that marks the run as alive,
@@ -29,6 +29,7 @@ public final class ServerContext implements AutoCloseable {
     private final AtomicBoolean fallbackReported = new AtomicBoolean();
     private final Object anchorLock = new Object();
     private final Templates built;
+    private final AdminConnection admin;
     private RunAnchor anchor;
     private boolean swept;
 
@@ -41,7 +42,13 @@ public final class ServerContext implements AutoCloseable {
         this.server = server;
         this.owned = owned;
         this.templates = templates;
+        this.admin = new AdminConnection(server);
         this.built = new Templates(this);
+    }
+
+    /** The run's connection for creating and dropping databases on the class's thread. */
+    AdminConnection admin() {
+        return admin;
     }
 
     public PostgresServer server() {
@@ -55,9 +62,10 @@ public final class ServerContext implements AutoCloseable {
      * {@link TestDatabase#isShared()}).
      *
      * @param digest  tells preparations apart: equal digests share a template
-     * @param prepare runs the migrations and scripts and installs the triggers into a database
+     * @param prepare runs the migrations and scripts and installs the triggers into a database, and returns what it
+     *                learnt of it (its catalog), which holds for every copy of a template as well
      */
-    public TestDatabase database(String digest, Consumer<ConnectionInfo> prepare) {
+    public <T> Prepared<T> database(String digest, Function<ConnectionInfo, T> prepare) {
         startRun();
         if (!templates) {
             return fresh(prepare);
@@ -66,15 +74,23 @@ public final class ServerContext implements AutoCloseable {
     }
 
     /** A fresh database, prepared; dropped again if the preparation fails. */
-    TestDatabase fresh(Consumer<ConnectionInfo> prepare) {
+    <T> Prepared<T> fresh(Function<ConnectionInfo, T> prepare) {
         TestDatabase database = TestDatabase.create(this, names.testDatabase());
         try {
-            prepare.accept(database.connectionInfo());
-            return database;
+            return new Prepared<>(database, prepare.apply(database.connectionInfo()));
         } catch (RuntimeException | Error e) {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * A prepared database and what its preparation learnt of it.
+     *
+     * @param database the database
+     * @param schema   what the preparation returned
+     */
+    public record Prepared<T>(TestDatabase database, T schema) {
     }
 
     DatabaseNames names() {
@@ -109,6 +125,7 @@ public final class ServerContext implements AutoCloseable {
     public void close() {
         List<Exception> failures = new ArrayList<>();
         run(built::close, failures);
+        run(admin::close, failures);
         synchronized (anchorLock) {
             if (anchor != null) {
                 run(anchor::close, failures);

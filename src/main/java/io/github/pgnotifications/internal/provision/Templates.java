@@ -5,9 +5,7 @@ import io.github.pgnotifications.internal.Identifiers;
 import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The templates of one run: the first class that asks for a preparation builds a database with it (migrations,
@@ -33,25 +31,28 @@ final class Templates implements AutoCloseable {
     private final ServerContext context;
     private final ConcurrentHashMap<String, CompletableFuture<Template>> byDigest = new ConcurrentHashMap<>();
     private final Object lock = new Object();
+    private final AdminConnection aheadAdmin;
     private ExecutorService ahead;
     private boolean closed;
 
     Templates(ServerContext context) {
         this.context = context;
+        this.aheadAdmin = new AdminConnection(context.server());
     }
 
-    TestDatabase database(String digest, Consumer<ConnectionInfo> prepare) {
+    @SuppressWarnings("unchecked")
+    <T> ServerContext.Prepared<T> database(String digest, Function<ConnectionInfo, T> prepare) {
         Template template = template(digest, prepare);
         if (template == null) {
             return context.fresh(prepare);
         }
         TestDatabase copy = template.take();
         template.prepareNext(executor());
-        return copy != null ? copy : context.fresh(prepare);
+        return copy != null ? new ServerContext.Prepared<>(copy, (T) template.schema) : context.fresh(prepare);
     }
 
     /** The template of a preparation, built on first use; null where none can be built (no CREATE DATABASE). */
-    private Template template(String digest, Consumer<ConnectionInfo> prepare) {
+    private Template template(String digest, Function<ConnectionInfo, ?> prepare) {
         CompletableFuture<Template> mine = new CompletableFuture<>();
         CompletableFuture<Template> existing = byDigest.putIfAbsent(digest, mine);
         if (existing != null) {
@@ -67,18 +68,17 @@ final class Templates implements AutoCloseable {
         }
     }
 
-    private Template build(Consumer<ConnectionInfo> prepare) {
+    private Template build(Function<ConnectionInfo, ?> prepare) {
         TestDatabase database = TestDatabase.create(context, context.names().template());
         if (database.isShared()) {
             return null;
         }
         try {
-            prepare.accept(database.connectionInfo());
+            return new Template(database.name(), prepare.apply(database.connectionInfo()));
         } catch (RuntimeException | Error e) {
             database.close();
             throw e;
         }
-        return new Template(database.name());
     }
 
     /** Waits for a template another class is building; its failure is this class's failure too. */
@@ -142,17 +142,20 @@ final class Templates implements AutoCloseable {
             }
         });
         all.forEach(Template::drop);
+        aheadAdmin.close();
     }
 
     /** One template and the copy of it made ahead for the next class. Guarded by itself. */
     private final class Template {
 
         private final String name;
+        private final Object schema;
         private final AtomicBoolean refusalReported = new AtomicBoolean();
         private CompletableFuture<TestDatabase> next;
 
-        Template(String name) {
+        Template(String name, Object schema) {
             this.name = name;
+            this.schema = schema;
         }
 
         /** The copy made ahead (waiting for it if it is being made), else a new copy; null if none can be made. */
@@ -186,7 +189,8 @@ final class Templates implements AutoCloseable {
 
         private TestDatabase copy(boolean forAClassNow) {
             try {
-                TestDatabase copy = TestDatabase.cloneOf(context.server(), name, context.names().testDatabase());
+                TestDatabase copy = TestDatabase.cloneOf(context, forAClassNow ? context.admin() : aheadAdmin, name,
+                        context.names().testDatabase());
                 if (!forAClassNow && isClosed()) {
                     copy.close();
                     return null;
@@ -215,9 +219,8 @@ final class Templates implements AutoCloseable {
                     }
                 });
             }
-            try (Connection admin = Jdbc.connectAdmin(context.server().maintenanceDatabase(),
-                    context.server().description()); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
+            try {
+                context.admin().execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
             } catch (SQLException | SetupException e) {
                 LOG.warn("Could not drop template {} on {}: {}", name, context.server().description(),
                         e.getMessage());

@@ -42,11 +42,13 @@ public final class TestDatabase implements AutoCloseable {
             """;
 
     private final PostgresServer server;
+    private final AdminConnection admin;
     private final String name;
     private final boolean shared;
 
-    private TestDatabase(PostgresServer server, String name, boolean shared) {
+    private TestDatabase(PostgresServer server, AdminConnection admin, String name, boolean shared) {
         this.server = server;
+        this.admin = admin;
         this.name = name;
         this.shared = shared;
     }
@@ -54,8 +56,8 @@ public final class TestDatabase implements AutoCloseable {
     /** Creates a fresh database, or falls back to the configured one if the user may not create databases. */
     static TestDatabase create(ServerContext context, String name) {
         try {
-            execute(context.server(), "CREATE DATABASE " + Identifiers.quote(name));
-            return new TestDatabase(context.server(), name, false);
+            context.admin().execute("CREATE DATABASE " + Identifiers.quote(name));
+            return new TestDatabase(context.server(), context.admin(), name, false);
         } catch (SQLException e) {
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                 return sharedFallback(context, e);
@@ -70,13 +72,18 @@ public final class TestDatabase implements AutoCloseable {
      *
      * @throws SQLException when the server refuses, for the caller to fall back
      */
-    static TestDatabase cloneOf(PostgresServer server, String template, String name) throws SQLException {
-        try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description());
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE " + Identifiers.quote(template));
-            copySettings(admin, template, name);
-        }
-        return new TestDatabase(server, name, false);
+    static TestDatabase cloneOf(ServerContext context, AdminConnection via, String template, String name)
+            throws SQLException {
+        PostgresServer server = context.server();
+        via.with(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE "
+                        + Identifiers.quote(template) + server.cloneStrategy());
+            }
+            copySettings(connection, template, name);
+            return null;
+        });
+        return new TestDatabase(server, context.admin(), name, false);
     }
 
     /**
@@ -106,20 +113,13 @@ public final class TestDatabase implements AutoCloseable {
         return OBJECT_IN_USE.equals(e.getSQLState());
     }
 
-    private static void execute(PostgresServer server, String sql) throws SQLException {
-        try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description());
-             Statement statement = admin.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     private static TestDatabase sharedFallback(ServerContext context, SQLException cause) {
         PostgresServer server = context.server();
         if (context.firstToReportFallback()) {
             LOG.warn(Messages.sharedDatabaseFallback(server.description(), cause.getMessage()));
         }
         String configured = JdbcUrl.parse(server.maintenanceDatabase().jdbcUrl()).database();
-        return new TestDatabase(server, configured, true);
+        return new TestDatabase(server, context.admin(), configured, true);
     }
 
     /** The database's name. */
@@ -143,11 +143,8 @@ public final class TestDatabase implements AutoCloseable {
         if (shared) {
             return;
         }
-        try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description())) {
-            terminateSessions(admin);
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
-            }
+        try {
+            admin.with(this::drop);
         } catch (SQLException | SetupException e) {
             if (serverGone(e)) {
                 // Typically the JVM is exiting and the embedded server stopped first: nothing is left to drop.
@@ -161,6 +158,20 @@ public final class TestDatabase implements AutoCloseable {
     private static boolean serverGone(Exception e) {
         Throwable cause = e instanceof SetupException ? e.getCause() : e;
         return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    }
+
+    /** Drops the database, ending its sessions: in one statement from PostgreSQL 13 on. */
+    private Void drop(Connection admin) throws SQLException {
+        String drop = "DROP DATABASE IF EXISTS " + Identifiers.quote(name);
+        try (Statement statement = admin.createStatement()) {
+            if (admin.getMetaData().getDatabaseMajorVersion() >= 13) {
+                statement.execute(drop + " WITH (FORCE)");
+            } else {
+                terminateSessions(admin);
+                statement.execute(drop);
+            }
+        }
+        return null;
     }
 
     private void terminateSessions(Connection admin) throws SQLException {

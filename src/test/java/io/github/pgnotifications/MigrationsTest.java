@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pgnotifications.support.Engine;
 import io.github.pgnotifications.support.Sql;
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 
 /** Flyway and Liquibase migrations run before the triggers are installed, with no scripts list. */
@@ -53,6 +57,26 @@ class MigrationsTest {
                 .hasMessageContaining("Flyway migration of classpath:db/nowhere failed: ")
                 .hasMessageEndingWith(". Fix the migration; migrations run before the scripts and before the triggers"
                         + " are installed.");
+    }
+
+    @Test
+    void aMigrationThatFailsIsNamedWithItsFileAndStatement(@TempDir Path migrations) throws Exception {
+        Files.writeString(migrations.resolve("V1__parcels.sql"), "CREATE TABLE parcels (id int PRIMARY KEY);");
+        Files.writeString(migrations.resolve("V2__typo.sql"), "ALTER TABLE parcels ADD COLUMN weight integr;");
+
+        assertThat(Engine.firstFailure(Engine.run(ParcelsWithoutFlywayCase.class,
+                Map.of(PgNotifications.FLYWAY_PROPERTY_NAME, "filesystem:" + migrations))))
+                .hasMessageContaining("Flyway migration of filesystem:" + migrations + " failed: ")
+                .hasMessageContaining("V2__typo.sql")
+                .hasMessageContaining("type \"integr\" does not exist")
+                .hasMessageContaining("ALTER TABLE parcels ADD COLUMN weight integr");
+    }
+
+    @PgNotifications(tables = "parcels")
+    static class ParcelsWithoutFlywayCase {
+        @Test
+        void test() {
+        }
     }
 
     @PgNotifications(flyway = "classpath:db/nowhere")

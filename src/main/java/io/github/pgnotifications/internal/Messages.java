@@ -172,6 +172,12 @@ public final class Messages {
                 + " or list the migration files in @PgNotifications(scripts) instead.";
     }
 
+    public static String migrationStatementFailed(String tool, String where, String cause, String statement) {
+        return tool + " migration of " + where + " failed: " + Texts.clause(cause.replaceFirst(
+                "(?s)\\s*Statement\\s*:.*$", "")) + "\nStatement  : " + statement + "\nFix the migration; migrations run"
+                + " before the scripts and before the triggers are installed.";
+    }
+
     public static String migrationFailed(String tool, String where, String cause) {
         return tool + " migration of " + where + " failed: " + Texts.clause(cause) + ". Fix the migration; migrations run"
                 + " before the scripts and before the triggers are installed.";

@@ -4,6 +4,7 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -22,8 +23,28 @@ final class FlywayMigrations {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new SetupException(Messages.migrationFailed("Flyway", String.join(", ", locations),
-                    e.getMessage()), e);
+            String where = String.join(", ", locations);
+            throw new SetupException(failedStatement(e)
+                    .map(statement -> Messages.migrationStatementFailed("Flyway", where, e.getMessage(), statement))
+                    .orElseGet(() -> Messages.migrationFailed("Flyway", where, e.getMessage())), e);
         }
+    }
+
+    /**
+     * The statement that failed, where Flyway knows it: its message says only to run with -X to see it. Read by
+     * name, since the exception that carries it is in Flyway's internals, which change between versions.
+     */
+    private static Optional<String> failedStatement(FlywayException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            try {
+                Object statement = cause.getClass().getMethod("getStatement").invoke(cause);
+                if (statement instanceof String text && !text.isBlank()) {
+                    return Optional.of(text.strip());
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // Not the exception that knows the statement; look at its cause.
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -79,6 +79,26 @@ public interface ChannelRecorder {
     ChangeEvent awaitDelete(Object id);
 
     /**
+     * Waits for a {@code TRUNCATE} of a table whose trigger sends to this channel. A {@code TRUNCATE} of a
+     * partitioned table is one event for the table; truncating a single partition sends none.
+     *
+     * @return the change event, with action {@code TRUNCATE} and no row
+     * @throws org.opentest4j.AssertionFailedError naming the channel and timeout, and listing what did arrive
+     */
+    ChangeEvent awaitTruncate();
+
+    /**
+     * Waits for a notification whose payload is exactly this text: for triggers that send plain text, such as an id.
+     *
+     * <pre>{@code recorder.channel("jobs").awaitPayload("42");}</pre>
+     *
+     * @param payload the payload, compared exactly
+     * @return the notification
+     * @throws org.opentest4j.AssertionFailedError naming the channel, payload and timeout, and listing what did arrive
+     */
+    Notification awaitPayload(String payload);
+
+    /**
      * Waits for a change event that satisfies the condition.
      *
      * @param description what the condition expects, used in the failure message

@@ -36,6 +36,56 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void aViewInTablesIsCalledAViewWithWhatToNameInstead() {
+        assertThat(failureOf(ViewCase.class)).hasMessage(prefix(ViewCase.class)
+                + "'actor_info' in @PgNotifications(tables) is a view (public.actor_info), not a table: the library"
+                + " installs AFTER row triggers, which PostgreSQL allows only on tables (a view takes INSTEAD OF"
+                + " triggers). Name the table(s) the view reads from.");
+    }
+
+    @PgNotifications(tables = "actor_info", scripts = "classpath:real-schemas/pagila-like.sql")
+    static class ViewCase extends OneTest {
+    }
+
+    @Test
+    void anUpperCaseNameOfALowerCaseTableSaysHowPostgresStoresNames() {
+        assertThat(failureOf(UpperCaseCase.class)).hasMessage(prefix(UpperCaseCase.class)
+                + "Table 'INT_CHANNEL_MESSAGE' in @PgNotifications(tables) does not exist, but"
+                + " public.int_channel_message does: names are exact catalog names, and PostgreSQL stores unquoted"
+                + " names in lower case (CREATE TABLE INT_CHANNEL_MESSAGE makes int_channel_message). Write the name"
+                + " as stored.");
+    }
+
+    @PgNotifications(tables = "INT_CHANNEL_MESSAGE", scripts = "classpath:real-schemas/pagila-like.sql")
+    static class UpperCaseCase extends OneTest {
+    }
+
+    @Test
+    void aTableOutsideTheSearchPathIsNamedWithItsSchema() {
+        assertThat(failureOf(OtherSchemaCase.class)).hasMessage(prefix(OtherSchemaCase.class)
+                + "Table 'old_payment' in @PgNotifications(tables) is not on the search path, but archive.old_payment"
+                + " exists. Name it with its schema: tables = \"archive.old_payment\".");
+    }
+
+    @PgNotifications(tables = "old_payment", scripts = "classpath:real-schemas/archive.sql")
+    static class OtherSchemaCase extends OneTest {
+    }
+
+    @Test
+    void aPartitionNamedWithItsParentIsRefusedSayingWhereItsChangesArrive() {
+        assertThat(failureOf(PartitionAndParentCase.class)).hasMessage(prefix(PartitionAndParentCase.class)
+                + "Table 'public.payment_p2022_03' in @PgNotifications(tables) is a partition of 'public.payment',"
+                + " which tables names too: the trigger on a partitioned table covers every partition, present and"
+                + " future (PostgreSQL clones it onto each), so the partition cannot have one of its own. Remove"
+                + " 'public.payment_p2022_03' from tables: its changes arrive on channel 'payment' with partition() ="
+                + " 'payment_p2022_03'.");
+    }
+
+    @PgNotifications(tables = {"payment_p2022_03", "payment"}, scripts = "classpath:real-schemas/pagila-like.sql")
+    static class PartitionAndParentCase extends OneTest {
+    }
+
+    @Test
     void aScriptMissingFromTheClasspathIsNamedAsGiven() {
         assertThat(failureOf(MissingScriptCase.class)).hasMessage(prefix(MissingScriptCase.class)
                 + "Script 'classpath:nope.sql' in @PgNotifications(scripts) was not found on the test classpath. Put it"

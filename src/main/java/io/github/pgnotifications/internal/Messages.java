@@ -183,6 +183,42 @@ public final class Messages {
                 + " before the scripts and before the triggers are installed.";
     }
 
+    public static String keyLeftOut(String awaited, String channel, String table, List<String> keyColumns,
+                                    List<String> kept, List<String> omitted) {
+        return "Cannot await " + awaited + " on channel '" + channel + "': a " + awaited.split(" ", 2)[0] + " on "
+                + table + " arrived whose row was too large for one notification (8000 bytes at most), and the"
+                + " columns left out of its payload, largest first, " + omitted + ", include key column(s) "
+                + keyColumns.stream().filter(omitted::contains).toList() + "; it kept " + kept + ". Key the await"
+                + " by columns it kept (keyedBy), or keep the large values out of the payload with"
+                + " @PgNotifications(sensitiveColumns).";
+    }
+
+    public static String notATable(String given, String found, String kind) {
+        return "'" + given + "' in @PgNotifications(tables) is " + kind + " (" + found + "), not a table: the library"
+                + " installs AFTER row triggers, which PostgreSQL allows only on tables (a view takes INSTEAD OF"
+                + " triggers). Name the table(s) the " + kind.substring(kind.indexOf(' ') + 1) + " reads from.";
+    }
+
+    public static String tableInOtherCase(String given, List<String> found) {
+        return "Table '" + given + "' in @PgNotifications(tables) does not exist, but " + String.join(", ", found)
+                + " does: names are exact catalog names, and PostgreSQL stores unquoted names in lower case"
+                + " (CREATE TABLE " + given + " makes " + given.toLowerCase(java.util.Locale.ROOT) + "). Write the name"
+                + " as stored.";
+    }
+
+    public static String tableNotOnSearchPath(String given, List<String> found) {
+        return "Table '" + given + "' in @PgNotifications(tables) is not on the search path, but " + String.join(", ",
+                found) + " exists. Name it with its schema: tables = \"" + found.get(0) + "\".";
+    }
+
+    public static String partitionAndParent(String partition, String parent, String channel, String partitionName) {
+        return "Table '" + partition + "' in @PgNotifications(tables) is a partition of '" + parent + "', which tables"
+                + " names too: the trigger on a partitioned table covers every partition, present and future"
+                + " (PostgreSQL clones it onto each), so the partition cannot have one of its own. Remove '" + partition
+                + "' from tables: its changes arrive on channel '" + channel + "' with partition() = '" + partitionName
+                + "'.";
+    }
+
     public static String tableNotFound(String given, Collection<?> existing) {
         String tables = existing.isEmpty() ? "none" : existing.stream().map(String::valueOf)
                 .collect(Collectors.joining(", "));

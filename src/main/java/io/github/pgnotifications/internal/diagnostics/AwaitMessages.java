@@ -24,15 +24,23 @@ public final class AwaitMessages {
      * @param progress   how far a sequence got, or null
      * @param nearMisses lines from {@link NearMisses}
      * @param gaps       lines from {@link #gap}
+     * @param noSender   whether no trigger of the database mentions the channel
      */
     public static String timedOut(String expectation, String channel, String timeout, List<Seen> seen,
-                                  String progress, List<String> nearMisses, List<String> gaps) {
+                                  String progress, List<String> nearMisses, List<String> gaps, boolean noSender) {
         StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
                 .append(expectation).append(" on channel '").append(channel).append("'.");
         if (progress != null) {
             message.append("\n").append(progress);
         }
-        if (seen.isEmpty()) {
+        if (seen.isEmpty() && noSender) {
+            message.append("\nNothing arrived on '").append(channel).append("' since the test started, and no trigger")
+                    .append(" in the database sends to it: no trigger's arguments and no function's source mention")
+                    .append(" '").append(channel).append("'. Create the trigger that sends it (in a migration or")
+                    .append(" script; check that it is not commented out), or name its table in")
+                    .append(" @PgNotifications(tables). If your code sends NOTIFY itself, was its transaction")
+                    .append(" committed?");
+        } else if (seen.isEmpty()) {
             message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
                     .append(" write committed? A transaction that is still open, or rolled back (as in a")
                     .append(" @Transactional test), sends no notification.");

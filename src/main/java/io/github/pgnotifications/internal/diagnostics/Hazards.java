@@ -4,6 +4,7 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.internal.provision.Jdbc;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,7 +29,36 @@ public final class Hazards {
                AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()
             """;
 
+    // Where a channel's name would appear if a trigger sent to it: the library's triggers pass it as an argument,
+    // hand-written ones name it in their function (or a function it calls). Lower-cased, as unquoted NOTIFY folds it.
+    private static final String MENTIONS = """
+            SELECT EXISTS (SELECT 1 FROM pg_trigger t
+                            WHERE NOT t.tgisinternal AND strpos(lower(encode(t.tgargs, 'escape')), lower(?)) > 0)
+                OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+                              AND strpos(lower(p.prosrc), lower(?)) > 0)
+            """;
+
     private Hazards() {
+    }
+
+    /**
+     * Whether any trigger argument or function source of the database mentions the channel; true when the server
+     * cannot be asked, so that a message never claims what was not seen.
+     */
+    public static boolean anyTriggerMentions(ConnectionInfo database, String channel) {
+        try (Connection connection = Jdbc.connect(database);
+             PreparedStatement statement = connection.prepareStatement(MENTIONS)) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            statement.setString(1, channel);
+            statement.setString(2, channel);
+            try (ResultSet row = statement.executeQuery()) {
+                return !row.next() || row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not look for the channel's triggers: {}", e.getMessage());
+            return true;
+        }
     }
 
     /** The hazards as sentences for a failure message; empty if none, or if the server cannot be asked now. */

@@ -51,11 +51,18 @@ public final class NearMisses {
     }
 
     private static List<String> sameKeyOtherAction(String action, Object id, List<Seen> here) {
-        return here.stream()
+        List<String> actions = here.stream()
                 .filter(seen -> seen.isChange() && seen.keyed() && !seen.action().equals(action)
                         && Values.matches(seen.key(), id))
-                .map(seen -> "the same key arrived as " + seen.action() + ", not " + action)
-                .distinct().toList();
+                .map(Seen::action).distinct().toList();
+        List<String> lines = new ArrayList<>(actions.stream()
+                .map(other -> "the same key arrived as " + other + ", not " + action).toList());
+        if (action.equals("UPDATE") && actions.contains("DELETE") && actions.contains("INSERT")) {
+            lines.add("if the update moved the row to another partition, that is how it arrives: PostgreSQL deletes"
+                    + " it from one partition and inserts it into the other (see partition()); await the DELETE and"
+                    + " the INSERT");
+        }
+        return lines;
     }
 
     private static Optional<String> alreadyReturned(String action, Object id, List<Seen> here) {
@@ -89,7 +96,7 @@ public final class NearMisses {
         long truncated = unkeyed.stream().filter(Seen::truncated).count();
         return Optional.of(unkeyed.size() + " " + action + "(s) arrived without the key column(s) "
                 + unkeyed.get(0).keyColumns() + (truncated > 0 ? ": " + truncated + " of them truncated (the row was"
-                + " too large for one notification, so only the table's key columns were sent)" : "")
+                + " too large for one notification, so its largest columns were left out)" : "")
                 + "; such changes cannot be awaited by that key");
     }
 }

@@ -112,6 +112,18 @@ final class ChannelView implements AssertableChannel {
         return awaitChange(ChangeEvent.Action.DELETE, id);
     }
 
+    @Override
+    public ChangeEvent awaitTruncate() {
+        return await("TRUNCATE", event -> event.action() == ChangeEvent.Action.TRUNCATE);
+    }
+
+    @Override
+    public Notification awaitPayload(String payload) {
+        Objects.requireNonNull(payload, "payload");
+        return awaitNotification("a notification with payload " + Texts.preview(payload),
+                notification -> notification.payload().equals(payload));
+    }
+
     private ChangeEvent awaitChange(ChangeEvent.Action action, Object id) {
         Objects.requireNonNull(id, "id");
         context.channelKeys().check(name, keyColumns, id);
@@ -123,6 +135,11 @@ final class ChannelView implements AssertableChannel {
             if (found == null && !keyColumns.isExplicit() && !index.keylessTables().isEmpty()) {
                 throw new IllegalStateException(Messages.noKey(name, List.copyOf(index.keylessTables()),
                         Texts.value(id)));
+            }
+            ChangeEvent cut = found == null ? index.truncatedWithoutKey(action) : null;
+            if (cut != null) {
+                throw new IllegalStateException(Messages.keyLeftOut(describe(action, id), name, cut.schema() + "."
+                        + cut.table(), keyColumns.of(cut), List.copyOf(cut.record().keySet()), cut.omittedColumns()));
             }
             return found == null ? null : found.change(context.parser());
         }, Expectation.byId(describe(action, id), action, id, keyColumns));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
 
@@ -32,13 +33,20 @@ final class Failures {
     private final PayloadParser parser;
     private final KeyResolver tableKeys;
     private final Supplier<List<String>> hazards;
+    private final Predicate<String> senderExists;
     private final Set<Throwable> reported = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Supplier<List<String>> hazards) {
+    /**
+     * @param hazards      what on the server keeps notifications from arriving
+     * @param senderExists whether any trigger of the database may send to a channel
+     */
+    Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Supplier<List<String>> hazards,
+             Predicate<String> senderExists) {
         this.journal = journal;
         this.parser = parser;
         this.tableKeys = tableKeys;
         this.hazards = hazards;
+        this.senderExists = senderExists;
     }
 
     AssertionFailedError timedOut(String channel, Duration timeout, Expectation expected) {
@@ -48,8 +56,9 @@ final class Failures {
         List<String> gaps = journal.gaps().stream().map(Failures::gap).toList();
         List<String> nearMisses = NearMisses.find(expected.action() == null ? null : expected.action().name(),
                 expected.id(), channel, channels);
+        boolean noSender = here.isEmpty() && !senderExists.test(channel);
         String message = AwaitMessages.timedOut(expected.description(), channel, Durations.format(timeout), here,
-                expected.progress() == null ? null : expected.progress().get(), nearMisses, gaps);
+                expected.progress() == null ? null : expected.progress().get(), nearMisses, gaps, noSender);
         long dropped = journal.dropped();
         if (dropped > 0) {
             message += "\n" + AwaitMessages.dropped(dropped, journal.maxRecorded());

@@ -24,6 +24,7 @@ final class KeyIndex {
     private final PayloadParser parser;
     private final Map<String, List<Entry>> byKey = new HashMap<>();
     private final Set<String> keylessTables = new LinkedHashSet<>();
+    private final Map<ChangeEvent.Action, ChangeEvent> truncatedWithoutKey = new HashMap<>();
     private int indexed;
     private int prunedBelow;
 
@@ -73,6 +74,9 @@ final class KeyIndex {
             return;
         }
         if (!keyColumns.present(event)) {
+            if (event.truncated()) {
+                truncatedWithoutKey.putIfAbsent(event.action(), event);
+            }
             return;
         }
         byKey.computeIfAbsent(entryKey(event.action(), Values.hashKey(keyColumns.valueOf(event))),
@@ -101,6 +105,11 @@ final class KeyIndex {
     /** Tables seen on this channel that have no key to match ids against. */
     synchronized Set<String> keylessTables() {
         return Set.copyOf(keylessTables);
+    }
+
+    /** The first change with this action whose payload was cut so far that it lacks the key columns, or null. */
+    synchronized ChangeEvent truncatedWithoutKey(ChangeEvent.Action action) {
+        return truncatedWithoutKey.get(action);
     }
 
     private static String entryKey(ChangeEvent.Action action, String key) {

@@ -4,10 +4,12 @@ import io.github.pgnotifications.ChangeEvent;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.internal.json.JsonReader;
 import io.github.pgnotifications.internal.json.JsonSyntaxException;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import io.github.pgnotifications.internal.values.ColumnType;
+import java.util.List;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,15 +35,31 @@ final class PayloadParser {
         }
         ChangeEvent.Action action = action(root.get("action"));
         boolean truncated = Boolean.TRUE.equals(root.get("truncated"));
-        if (action == null || !(root.get("record") instanceof Map) && !truncated) {
+        boolean rowless = action == ChangeEvent.Action.TRUNCATE || truncated;
+        if (action == null || !(root.get("record") instanceof Map) && !rowless) {
             return Optional.empty();
         }
         String schema = text(root.get("db_schema"));
         String table = text(root.get("table"));
         Map<String, ColumnType> columns = schema == null || table == null ? Map.of() : types.of(schema, table);
-        return Optional.of(new ChangeEvent(action, schema, table, row(root.get("record"), columns),
+        return Optional.of(new ChangeEvent(action, schema, table, text(root.get("partition")),
+                row(root.get("record"), columns),
                 action == ChangeEvent.Action.UPDATE ? row(root.get("old"), columns) : Map.of(),
-                timestamp(root.get("timestamp")), truncated, notification));
+                timestamp(root.get("timestamp")), seq(root.get("seq")), truncated, names(root.get("omitted")),
+                notification));
+    }
+
+    private static Long seq(Object value) {
+        try {
+            return value instanceof Number number ? new BigDecimal(number.toString()).longValueExact() : null;
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static List<String> names(Object value) {
+        return value instanceof List<?> list ? list.stream().filter(String.class::isInstance).map(String.class::cast)
+                .toList() : List.of();
     }
 
     @SuppressWarnings("unchecked")
@@ -64,6 +82,7 @@ final class PayloadParser {
             case "insert" -> ChangeEvent.Action.INSERT;
             case "update" -> ChangeEvent.Action.UPDATE;
             case "delete" -> ChangeEvent.Action.DELETE;
+            case "truncate" -> ChangeEvent.Action.TRUNCATE;
             default -> null;
         };
     }

@@ -40,24 +40,36 @@ public final class Catalog {
                            JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
                            LEFT JOIN pg_type e0 ON b.typcategory = 'A' AND e0.oid = b.typelem
                            LEFT JOIN pg_type e ON e.oid = CASE WHEN e0.typtype = 'd' THEN e0.typbasetype ELSE e0.oid END
-                          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)
+                          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
+                   (SELECT ARRAY[pn.nspname::text, pc.relname::text] FROM pg_inherits i
+                      JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+                     WHERE c.relispartition AND i.inhrelid = c.oid),
+                   c.relkind
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('r', 'p')
+             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
                AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
              ORDER BY n.nspname, c.relname
             """;
+
+    private static final Map<String, String> KINDS = Map.of("v", "a view", "m", "a materialized view",
+            "f", "a foreign table");
 
     private final Map<TableName, List<String>> keys;
     private final Map<TableName, List<String>> columns;
     private final Map<TableName, Map<String, ColumnType>> types;
     private final List<TableName> visible;
+    private final Map<TableName, TableName> parents;
+    private final Map<TableName, String> notTables;
 
     private Catalog(Map<TableName, List<String>> keys, Map<TableName, List<String>> columns,
-                    Map<TableName, Map<String, ColumnType>> types, List<TableName> visible) {
+                    Map<TableName, Map<String, ColumnType>> types, List<TableName> visible,
+                    Map<TableName, TableName> parents, Map<TableName, String> notTables) {
         this.keys = keys;
         this.columns = columns;
         this.types = types;
         this.visible = visible;
+        this.parents = parents;
+        this.notTables = notTables;
     }
 
     /** Reads every user table with its key: the primary key's columns, else {@code id} if there is one, else none. */
@@ -66,10 +78,21 @@ public final class Catalog {
         Map<TableName, List<String>> columns = new LinkedHashMap<>();
         Map<TableName, Map<String, ColumnType>> types = new LinkedHashMap<>();
         List<TableName> visible = new ArrayList<>();
+        Map<TableName, TableName> parents = new LinkedHashMap<>();
+        Map<TableName, String> notTables = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(TABLES);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 TableName table = new TableName(rows.getString(1), rows.getString(2));
+                String kind = KINDS.get(rows.getString(8));
+                if (kind != null) {
+                    notTables.put(table, kind);
+                    continue;
+                }
+                if (rows.getArray(7) != null) {
+                    List<String> parent = names(rows.getArray(7));
+                    parents.put(table, new TableName(parent.get(0), parent.get(1)));
+                }
                 keys.put(table, names(rows.getArray(4)));
                 columns.put(table, names(rows.getArray(5)));
                 types.put(table, types(columns.get(table), names(rows.getArray(6))));
@@ -78,7 +101,7 @@ public final class Catalog {
                 }
             }
         }
-        return new Catalog(keys, columns, types, visible);
+        return new Catalog(keys, columns, types, visible, parents, notTables);
     }
 
     /** Each column's Java type, from {@code typname:typcategory} of its (base or element) type. */
@@ -108,7 +131,32 @@ public final class Catalog {
             TableName qualified = new TableName(given.substring(0, dot), given.substring(dot + 1));
             found = keys.containsKey(qualified) ? Optional.of(qualified) : Optional.empty();
         }
-        return found.orElseThrow(() -> new SetupException(Messages.tableNotFound(given, keys.keySet())));
+        return found.orElseThrow(() -> new SetupException(notFound(given)));
+    }
+
+    /** Why a name given in {@code tables} names no table: a view, another case, another schema, or nothing. */
+    private String notFound(String given) {
+        for (Map.Entry<TableName, String> other : notTables.entrySet()) {
+            if (other.getKey().name().equals(given) || other.getKey().toString().equals(given)) {
+                return Messages.notATable(given, other.getKey().toString(), other.getValue());
+            }
+        }
+        List<String> elsewhere = keys.keySet().stream().filter(t -> t.name().equals(given))
+                .map(TableName::toString).toList();
+        if (!elsewhere.isEmpty()) {
+            return Messages.tableNotOnSearchPath(given, elsewhere);
+        }
+        List<String> otherCase = keys.keySet().stream().filter(t -> t.name().equalsIgnoreCase(given)
+                || t.toString().equalsIgnoreCase(given)).map(TableName::toString).toList();
+        if (!otherCase.isEmpty()) {
+            return Messages.tableInOtherCase(given, otherCase);
+        }
+        return Messages.tableNotFound(given, keys.keySet());
+    }
+
+    /** The partitioned table a partition belongs to, directly; empty for a table that is not a partition. */
+    public Optional<TableName> parentOf(TableName table) {
+        return Optional.ofNullable(parents.get(table));
     }
 
     /** Every column name of every user table. */

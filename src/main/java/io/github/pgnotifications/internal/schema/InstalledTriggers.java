@@ -43,6 +43,7 @@ public record InstalledTriggers(List<Planned> tables, List<String> channels,
     public static InstalledTriggers plan(Catalog catalog, List<String> tables, List<String> sensitiveColumns,
                                          boolean checkSensitive) {
         List<TableName> resolved = tables.stream().map(catalog::resolve).toList();
+        refusePartitionsOfNamedTables(catalog, resolved);
         if (checkSensitive) {
             checkSensitiveColumns(catalog, resolved, sensitiveColumns);
         } else {
@@ -67,6 +68,18 @@ public record InstalledTriggers(List<Planned> tables, List<String> channels,
             TriggerInstaller.installFunction(connection);
         }
         tables.forEach(t -> TriggerInstaller.install(connection, t.table(), t.channel(), t.key(), t.hidden()));
+    }
+
+    private static void refusePartitionsOfNamedTables(Catalog catalog, List<TableName> tables) {
+        for (TableName table : tables) {
+            TableName up = catalog.parentOf(table).orElse(null);
+            for (; up != null; up = catalog.parentOf(up).orElse(null)) {
+                if (tables.contains(up)) {
+                    throw new SetupException(Messages.partitionAndParent(table.toString(), up.toString(), up.name(),
+                            table.name()));
+                }
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.pgnotifications;
 import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.pgnotifications.support.Sql;
 import java.math.BigDecimal;
@@ -148,6 +149,20 @@ class RealSchemasTest {
                 Instant.parse("2022-02-15T10:00:00Z")));
         assertThat(update.recordAs(PaymentRow.class).amount()).isEqualTo(new BigDecimal("3.99"));
         assertThat(update.seq()).isPositive();
+    }
+
+    @Test
+    void aVirtualGeneratedColumnArrivesAsNullForPostgresDoesNotComputeItForTriggers(NotificationRecorder recorder,
+                                                                                    DataSource db) {
+        int version = Integer.parseInt(Sql.column(db, "SHOW server_version_num").get(0));
+        assumeTrue(version >= 180000, "virtual generated columns exist from PostgreSQL 18; this server is " + version);
+        exec(db, "ALTER TABLE film ADD COLUMN title_length integer GENERATED ALWAYS AS (length(title)) VIRTUAL",
+                "ALTER TABLE film ADD COLUMN title_upper text GENERATED ALWAYS AS (upper(title)) STORED",
+                "INSERT INTO film (film_id, title) VALUES (7, 'Alien')");
+
+        ChangeEvent event = recorder.channel("film").awaitInsert(7);
+
+        assertThat(event.record()).containsEntry("title_length", null).containsEntry("title_upper", "ALIEN");
     }
 
     @Test

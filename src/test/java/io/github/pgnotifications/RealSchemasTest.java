@@ -53,6 +53,15 @@ class RealSchemasTest {
     }
 
     @Test
+    void anAwaitWithOneValueForATwoColumnKeyFailsAtOnceNamingTheKeysColumns(NotificationRecorder recorder) {
+        assertThatThrownBy(() -> recorder.channel("payment").awaitInsert(101))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot match id 101 (1 value) on channel 'payment': the key of table public.payment is"
+                        + " [payment_date, payment_id] (2 columns). Pass the values in key order as a List, e.g."
+                        + " awaitInsert(List.of(<payment_date>, <payment_id>)).");
+    }
+
+    @Test
     void aPartitionCreatedAfterPreparationIsCoveredWithItsKey(NotificationRecorder recorder, DataSource db) {
         exec(db, "CREATE TABLE payment_p2022_07 PARTITION OF payment"
                         + " FOR VALUES FROM ('2022-07-01 00:00:00+00') TO ('2022-08-01 00:00:00+00')",

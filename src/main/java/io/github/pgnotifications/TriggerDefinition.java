@@ -63,6 +63,11 @@ public record TriggerDefinition(String schema, String table, String name, String
      * @throws IllegalStateException if the catalog cannot be read
      */
     public static List<TriggerDefinition> readAll(DataSource db) {
-        return TriggerCatalog.readAll(Objects.requireNonNull(db, "db"));
+        return TriggerCatalog.read(Objects.requireNonNull(db, "db")).stream().map(TriggerDefinition::of).toList();
+    }
+
+    static TriggerDefinition of(TriggerCatalog.Row row) {
+        return new TriggerDefinition(row.schema(), row.table(), row.name(), row.timing(), row.events(), row.level(),
+                row.function(), row.enabled());
     }
 }

@@ -159,7 +159,13 @@ public final class TriggerDefinitionAssert extends AbstractAssert<TriggerDefinit
     }
 
     private String trigger() {
-        return AssertionMessages.trigger(actual);
+        return describe(actual);
+    }
+
+    /** The trigger as its {@code CREATE TRIGGER} would read, for messages. */
+    static String describe(TriggerDefinition trigger) {
+        return AssertionMessages.trigger(trigger.name(), trigger.timing(), trigger.events(),
+                trigger.schema() + "." + trigger.table(), trigger.level(), trigger.function(), trigger.enabled());
     }
 
     private String show(Object value) {

@@ -38,7 +38,7 @@ public final class TriggersAssert extends AbstractAssert<TriggersAssert, DataSou
         isNotNull();
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(name, "name");
-        List<TriggerDefinition> all = TriggerCatalog.readAll(actual);
+        List<TriggerDefinition> all = TriggerCatalog.read(actual).stream().map(TriggerDefinition::of).toList();
         Optional<TableName> resolved = TriggerCatalog.table(actual, table);
         if (resolved.isEmpty()) {
             List<String> withTriggers = all.stream().map(t -> t.schema() + "." + t.table()).distinct().toList();
@@ -55,7 +55,7 @@ public final class TriggersAssert extends AbstractAssert<TriggersAssert, DataSou
             throw failure(AssertionMessages.TABLE_WITHOUT_TRIGGERS, show(table), show(name));
         }
         throw failure(AssertionMessages.TRIGGER_NOT_ON_TABLE, show(table), show(name),
-                AssertionMessages.lines(onTable.stream().map(AssertionMessages::trigger).toList()));
+                AssertionMessages.lines(onTable.stream().map(TriggerDefinitionAssert::describe).toList()));
     }
 
     private String show(Object value) {

@@ -1,10 +1,10 @@
 package io.github.pgnotifications.internal.assertions;
 
-import io.github.pgnotifications.TriggerDefinition;
-import java.util.Arrays;
-import java.util.List;
 import io.github.pgnotifications.internal.diagnostics.Texts;
 import io.github.pgnotifications.internal.diagnostics.Timeline;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.assertj.core.presentation.Representation;
 
 /**
@@ -145,9 +145,9 @@ public final class AssertionMessages {
     }
 
     /** A trigger as its {@code CREATE TRIGGER} would read: {@code users_notify AFTER INSERT OR UPDATE ON ...}. */
-    public static String trigger(TriggerDefinition trigger) {
-        return trigger.name() + " " + trigger.timing() + " " + String.join(" OR ", trigger.events()) + " ON "
-                + trigger.schema() + "." + trigger.table() + " FOR EACH " + trigger.level() + " EXECUTE FUNCTION "
-                + trigger.function() + "()" + (trigger.enabled() ? "" : " (disabled)");
+    public static String trigger(String name, String timing, Collection<String> events, String table, String level,
+                                 String function, boolean enabled) {
+        return name + " " + timing + " " + String.join(" OR ", events) + " ON " + table + " FOR EACH " + level
+                + " EXECUTE FUNCTION " + function + "()" + (enabled ? "" : " (disabled)");
     }
 }

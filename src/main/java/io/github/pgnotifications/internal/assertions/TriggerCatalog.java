@@ -1,6 +1,5 @@
 package io.github.pgnotifications.internal.assertions;
 
-import io.github.pgnotifications.TriggerDefinition;
 import io.github.pgnotifications.internal.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * Reads trigger definitions and tables from the catalog. Names are passed as bind parameters, never spliced into SQL.
+ * Returns plain values: the public {@code TriggerDefinition} is built from them in the public package.
  */
 public final class TriggerCatalog {
 
@@ -48,17 +48,23 @@ public final class TriggerCatalog {
              LIMIT 1
             """;
 
+    /** A trigger as the catalog defines it. */
+    public record Row(String schema, String table, String name, String timing, Set<String> events, String level,
+                      String function, boolean enabled) {
+    }
+
     private TriggerCatalog() {
     }
 
-    public static List<TriggerDefinition> readAll(DataSource db) {
+    /** Every trigger but the internal ones of foreign keys. */
+    public static List<Row> read(DataSource db) {
         try (Connection connection = db.getConnection();
              PreparedStatement statement = connection.prepareStatement(TRIGGERS);
              ResultSet rows = statement.executeQuery()) {
-            List<TriggerDefinition> triggers = new ArrayList<>();
+            List<Row> triggers = new ArrayList<>();
             while (rows.next()) {
                 int type = rows.getInt(4);
-                triggers.add(new TriggerDefinition(rows.getString(1), rows.getString(2), rows.getString(3),
+                triggers.add(new Row(rows.getString(1), rows.getString(2), rows.getString(3),
                         timing(type), events(type), (type & ROW) != 0 ? "ROW" : "STATEMENT", rows.getString(6),
                         rows.getBoolean(5)));
             }

@@ -67,6 +67,19 @@ public final class AssertionMessages {
     public static final String TRIGGER_TIMING = "%nExpecting trigger:%n  %s%nto fire:%n  %s%nbut it fires:%n  %s";
     public static final String TRIGGER_EVENTS =
             "%nExpecting trigger:%n  %s%nto fire on exactly:%n  %s%nbut it fires on:%n  %s";
+    public static final String TRIGGER_UPDATE_OF =
+            "%nExpecting trigger:%n  %s%nto fire on UPDATE OF exactly:%n  %s%nbut it fires on UPDATE OF:%n  %s";
+    public static final String TRIGGER_UPDATE_OF_ANY = "%nExpecting trigger:%n  %s%nto fire on UPDATE OF exactly:"
+            + "%n  %s%nbut it fires on an UPDATE of any column: its definition has no UPDATE OF";
+    public static final String TRIGGER_NO_UPDATE =
+            "%nExpecting trigger:%n  %s%nto fire on UPDATE OF exactly:%n  %s%nbut it does not fire on UPDATE";
+    public static final String TRIGGER_CONDITION = "%nExpecting trigger:%n  %s%nto fire only WHEN:%n  %s%nbut its"
+            + " condition is:%n  %s%nPostgreSQL prints conditions in its own way (old and new in lower case, its own"
+            + " parentheses and casts): if the condition above is the one you meant, expect it as printed.";
+    public static final String TRIGGER_NO_CONDITION =
+            "%nExpecting trigger:%n  %s%nto fire only WHEN:%n  %s%nbut it has no WHEN condition";
+    public static final String TRIGGER_HAS_CONDITION =
+            "%nExpecting trigger:%n  %s%nto have no WHEN condition, but it fires only WHEN:%n  %s";
     public static final String TRIGGER_LEVEL =
             "%nExpecting trigger:%n  %s%nto fire:%n  FOR EACH %s%nbut it fires:%n  FOR EACH %s";
     public static final String TRIGGER_FUNCTION =
@@ -96,6 +109,18 @@ public final class AssertionMessages {
     public static String badEvents(String[] events) {
         return "firesOn(" + (events == null ? "null" : Arrays.toString(events)) + "): name one or more of INSERT,"
                 + " UPDATE, DELETE, TRUNCATE, e.g. firesOn(\"INSERT\", \"UPDATE\").";
+    }
+
+    public static String badUpdateColumns(String[] columns) {
+        return "firesOnUpdateOf(" + (columns == null ? "null" : Arrays.toString(columns)) + "): name one or more"
+                + " columns, e.g. firesOnUpdateOf(\"status\"); for a trigger on an update of any column, use"
+                + " firesOn(\"UPDATE\").";
+    }
+
+    public static String badCondition(String condition) {
+        return "hasCondition(" + (condition == null ? "null" : "\"" + condition + "\"") + "): give the WHEN condition"
+                + " as PostgreSQL prints it, e.g. hasCondition(\"old.status IS DISTINCT FROM new.status\"); for a"
+                + " trigger without one, use hasNoCondition().";
     }
 
     public static String catalogUnreadable(String cause) {
@@ -144,10 +169,16 @@ public final class AssertionMessages {
                 + " notification): only the key columns were sent." : "";
     }
 
-    /** A trigger as its {@code CREATE TRIGGER} would read: {@code users_notify AFTER INSERT OR UPDATE ON ...}. */
-    public static String trigger(String name, String timing, Collection<String> events, String table, String level,
-                                 String function, boolean enabled) {
-        return name + " " + timing + " " + String.join(" OR ", events) + " ON " + table + " FOR EACH " + level
-                + " EXECUTE FUNCTION " + function + "()" + (enabled ? "" : " (disabled)");
+    /**
+     * A trigger as its {@code CREATE TRIGGER} would read, names unquoted: {@code users_notify AFTER INSERT OR UPDATE
+     * OF status ON public.users FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status) EXECUTE FUNCTION ...}.
+     */
+    public static String trigger(String name, String timing, Collection<String> events, List<String> updateColumns,
+                                 String table, String level, String condition, String function, boolean enabled) {
+        List<String> fired = events.stream().map(event -> event.equals("UPDATE") && !updateColumns.isEmpty()
+                ? "UPDATE OF " + String.join(", ", updateColumns) : event).toList();
+        return name + " " + timing + " " + String.join(" OR ", fired) + " ON " + table + " FOR EACH " + level
+                + (condition == null ? "" : " WHEN (" + condition + ")") + " EXECUTE FUNCTION " + function + "()"
+                + (enabled ? "" : " (disabled)");
     }
 }

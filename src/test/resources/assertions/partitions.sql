@@ -1,0 +1,44 @@
+-- A partitioned table as pg_dump writes it: the parent, its partitions attached, then the trigger on the parent only.
+-- PostgreSQL copies the parent's row triggers onto each partition.
+CREATE TABLE public.payment (
+    id      bigint NOT NULL,
+    status  text NOT NULL,
+    amount  numeric NOT NULL,
+    paid_on date NOT NULL
+)
+PARTITION BY RANGE (paid_on);
+
+CREATE TABLE public.payment_2024 (
+    id      bigint NOT NULL,
+    status  text NOT NULL,
+    amount  numeric NOT NULL,
+    paid_on date NOT NULL
+);
+
+CREATE TABLE public.payment_2025 (
+    id      bigint NOT NULL,
+    status  text NOT NULL,
+    amount  numeric NOT NULL,
+    paid_on date NOT NULL
+);
+
+ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+
+CREATE TRIGGER payment_notify AFTER INSERT ON public.payment FOR EACH ROW EXECUTE FUNCTION public.notify_trigger();
+CREATE TRIGGER payment_status_changed AFTER UPDATE OF status ON public.payment FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION public.notify_trigger();
+
+-- Triggers like the library's own: they execute a function in the schema pgnotifications, a row trigger (copied onto
+-- the partitions too) and a statement trigger for TRUNCATE.
+CREATE SCHEMA IF NOT EXISTS pgnotifications;
+CREATE FUNCTION pgnotifications.notify_like_the_library() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER pgnotifications_change AFTER INSERT OR UPDATE OR DELETE ON public.payment
+    FOR EACH ROW EXECUTE FUNCTION pgnotifications.notify_like_the_library();
+CREATE TRIGGER pgnotifications_truncate AFTER TRUNCATE ON public.payment
+    FOR EACH STATEMENT EXECUTE FUNCTION pgnotifications.notify_like_the_library();
+

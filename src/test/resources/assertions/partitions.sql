@@ -42,3 +42,10 @@ CREATE TRIGGER pgnotifications_change AFTER INSERT OR UPDATE OR DELETE ON public
 CREATE TRIGGER pgnotifications_truncate AFTER TRUNCATE ON public.payment
     FOR EACH STATEMENT EXECUTE FUNCTION pgnotifications.notify_like_the_library();
 
+-- A table created with an unquoted upper-case name, which PostgreSQL stores in lower case, and a trigger whose quoted
+-- name keeps its case.
+CREATE TABLE INT_CHANNEL_MESSAGE (id int);
+CREATE TRIGGER INT_CHANNEL_MESSAGE_NOTIFY AFTER INSERT ON INT_CHANNEL_MESSAGE
+    FOR EACH ROW EXECUTE FUNCTION notify_trigger();
+CREATE TRIGGER "Int_Channel_Message_Audit" AFTER DELETE ON INT_CHANNEL_MESSAGE
+    FOR EACH ROW EXECUTE FUNCTION notify_trigger();

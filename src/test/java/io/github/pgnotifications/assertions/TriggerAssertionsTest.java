@@ -49,6 +49,10 @@ class TriggerAssertionsTest {
         Assertions.assertThat(triggers).containsExactly(
                 new TriggerDefinition("audit", "users", "audit_users_notify", "AFTER", Set.of("INSERT"), "ROW",
                         "audit.notify_trigger", true),
+                new TriggerDefinition("public", "int_channel_message", "Int_Channel_Message_Audit", "AFTER",
+                        Set.of("DELETE"), "ROW", "public.notify_trigger", true),
+                new TriggerDefinition("public", "int_channel_message", "int_channel_message_notify", "AFTER",
+                        Set.of("INSERT"), "ROW", "public.notify_trigger", true),
                 new TriggerDefinition("public", "payment", "payment_notify", "AFTER", Set.of("INSERT"), "ROW",
                         "public.notify_trigger", true),
                 new TriggerDefinition("public", "payment", "payment_status_changed", "AFTER", Set.of("UPDATE"),
@@ -64,7 +68,7 @@ class TriggerAssertionsTest {
                         "public.touch", true),
                 new TriggerDefinition("public", "users", "users_truncated", "AFTER", Set.of("TRUNCATE"), "STATEMENT",
                         "public.notify_trigger", true));
-        Assertions.assertThat(triggers.get(5).events()).containsExactly("INSERT", "UPDATE", "DELETE");
+        Assertions.assertThat(triggers.get(7).events()).containsExactly("INSERT", "UPDATE", "DELETE");
     }
 
     @Test
@@ -162,7 +166,8 @@ class TriggerAssertionsTest {
         assertThatThrownBy(() -> assertThatTriggers(db).hasTrigger("user", "users_notify"))
                 .hasMessage(String.format("%nExpecting table \"user\" to have a trigger named:%n  \"users_notify\"%n"
                         + "but there is no such table; tables with triggers:%n"
-                        + "  audit.users, public.payment, public.user_names, public.users"));
+                        + "  audit.users, public.int_channel_message, public.payment, public.user_names,"
+                        + " public.users"));
     }
 
     @Test
@@ -354,5 +359,26 @@ class TriggerAssertionsTest {
                 .hasNoCondition())
                 .hasMessage(String.format("%nExpecting trigger:%n  %s%nto have no WHEN condition, but it fires only"
                         + " WHEN:%n  \"old.status IS DISTINCT FROM new.status\"", STATUS_CHANGED));
+    }
+
+    @Test
+    void aTableNamedInUpperCaseIsPointedToTheTableStoredInLowerCase() {
+        assertThatThrownBy(() -> assertThatTriggers(db).hasTrigger("INT_CHANNEL_MESSAGE", "int_channel_message_notify"))
+                .hasMessage(String.format("%nExpecting table \"INT_CHANNEL_MESSAGE\" to have a trigger named:%n"
+                        + "  \"int_channel_message_notify\"%nbut there is no such table; there is:%n"
+                        + "  public.int_channel_message%nPostgreSQL stores unquoted names in lower case: name the table"
+                        + " \"int_channel_message\"."));
+    }
+
+    @Test
+    void aTriggerNamedInAnotherCaseIsPointedToTheNameAsStored() {
+        assertThatThrownBy(() -> assertThatTriggers(db).hasTrigger("int_channel_message", "INT_CHANNEL_MESSAGE_NOTIFY"))
+                .hasMessage(String.format("%nExpecting table \"int_channel_message\" to have a trigger named:%n"
+                        + "  \"INT_CHANNEL_MESSAGE_NOTIFY\"%nbut it has one named:%n  \"int_channel_message_notify\"%n"
+                        + "PostgreSQL stores unquoted names in lower case: name the trigger as it is stored."));
+        assertThatThrownBy(() -> assertThatTriggers(db).hasTrigger("int_channel_message", "int_channel_message_audit"))
+                .hasMessage(String.format("%nExpecting table \"int_channel_message\" to have a trigger named:%n"
+                        + "  \"int_channel_message_audit\"%nbut it has one named:%n  \"Int_Channel_Message_Audit\"%n"
+                        + "A name created in double quotes keeps its case: name the trigger as it is stored."));
     }
 }

@@ -5,6 +5,7 @@ import io.github.pgnotifications.internal.diagnostics.Timeline;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.assertj.core.presentation.Representation;
 
 /**
@@ -64,6 +65,10 @@ public final class AssertionMessages {
             "%nExpecting table %s to have a trigger named:%n  %s%nbut it has no triggers";
     public static final String NO_SUCH_TABLE = "%nExpecting table %s to have a trigger named:%n  %s%nbut there is no"
             + " such table; tables with triggers:%n  %s";
+    public static final String TABLE_IN_LOWER_CASE = "%nExpecting table %s to have a trigger named:%n  %s%nbut there"
+            + " is no such table; there is:%n  %s%nPostgreSQL stores unquoted names in lower case: name the table %s.";
+    public static final String TRIGGER_NAME_CASE = "%nExpecting table %s to have a trigger named:%n  %s%nbut it has"
+            + " one named:%n  %s%n%s: name the trigger as it is stored.";
     public static final String TRIGGER_TIMING = "%nExpecting trigger:%n  %s%nto fire:%n  %s%nbut it fires:%n  %s";
     public static final String TRIGGER_EVENTS =
             "%nExpecting trigger:%n  %s%nto fire on exactly:%n  %s%nbut it fires on:%n  %s";
@@ -180,5 +185,11 @@ public final class AssertionMessages {
         return name + " " + timing + " " + String.join(" OR ", fired) + " ON " + table + " FOR EACH " + level
                 + (condition == null ? "" : " WHEN (" + condition + ")") + " EXECUTE FUNCTION " + function + "()"
                 + (enabled ? "" : " (disabled)");
+    }
+
+    /** Why a name that differs only in case is not found. */
+    public static String caseRule(String stored) {
+        return stored.equals(stored.toLowerCase(Locale.ROOT)) ? "PostgreSQL stores unquoted names in lower case"
+                : "A name created in double quotes keeps its case";
     }
 }

@@ -1,33 +1,58 @@
--- A partitioned table as pg_dump writes it: the parent, its partitions attached, then the trigger on the parent only.
--- PostgreSQL copies the parent's row triggers onto each partition.
+-- A partitioned table as pg_dump writes it: the parent, its partitions attached, keys, then the triggers on the parent
+-- only. PostgreSQL copies the parent's row triggers onto each partition, and the internal triggers of foreign keys
+-- from and to a partitioned table too.
+CREATE TABLE public.customer (
+    id bigint NOT NULL
+);
+
+CREATE TABLE public.refund (
+    payment_id bigint NOT NULL,
+    paid_on    date NOT NULL
+);
+
 CREATE TABLE public.payment (
-    id      bigint NOT NULL,
-    status  text NOT NULL,
-    amount  numeric NOT NULL,
-    paid_on date NOT NULL
+    id          bigint NOT NULL,
+    customer_id bigint,
+    status      text NOT NULL,
+    amount      numeric NOT NULL,
+    paid_on     date NOT NULL
 )
 PARTITION BY RANGE (paid_on);
 
 CREATE TABLE public.payment_2024 (
-    id      bigint NOT NULL,
-    status  text NOT NULL,
-    amount  numeric NOT NULL,
-    paid_on date NOT NULL
+    id          bigint NOT NULL,
+    customer_id bigint,
+    status      text NOT NULL,
+    amount      numeric NOT NULL,
+    paid_on     date NOT NULL
 );
 
 CREATE TABLE public.payment_2025 (
-    id      bigint NOT NULL,
-    status  text NOT NULL,
-    amount  numeric NOT NULL,
-    paid_on date NOT NULL
+    id          bigint NOT NULL,
+    customer_id bigint,
+    status      text NOT NULL,
+    amount      numeric NOT NULL,
+    paid_on     date NOT NULL
 );
 
 ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
 
+ALTER TABLE ONLY public.customer ADD CONSTRAINT customer_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.payment ADD CONSTRAINT payment_pkey PRIMARY KEY (id, paid_on);
+ALTER TABLE ONLY public.payment_2024 ADD CONSTRAINT payment_2024_pkey PRIMARY KEY (id, paid_on);
+ALTER TABLE ONLY public.payment_2025 ADD CONSTRAINT payment_2025_pkey PRIMARY KEY (id, paid_on);
+ALTER INDEX public.payment_pkey ATTACH PARTITION public.payment_2024_pkey;
+ALTER INDEX public.payment_pkey ATTACH PARTITION public.payment_2025_pkey;
+
 CREATE TRIGGER payment_notify AFTER INSERT ON public.payment FOR EACH ROW EXECUTE FUNCTION public.notify_trigger();
 CREATE TRIGGER payment_status_changed AFTER UPDATE OF status ON public.payment FOR EACH ROW
     WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION public.notify_trigger();
+
+ALTER TABLE public.payment ADD CONSTRAINT payment_customer_id_fkey FOREIGN KEY (customer_id)
+    REFERENCES public.customer(id);
+ALTER TABLE public.refund ADD CONSTRAINT refund_payment_fkey FOREIGN KEY (payment_id, paid_on)
+    REFERENCES public.payment(id, paid_on);
 
 -- Triggers like the library's own: they execute a function in the schema pgnotifications, a row trigger (copied onto
 -- the partitions too) and a statement trigger for TRUNCATE.

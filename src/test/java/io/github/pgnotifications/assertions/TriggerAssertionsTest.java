@@ -82,14 +82,23 @@ class TriggerAssertionsTest {
     }
 
     @Test
+    void aPartitionHoldsCopiesOfItsParentsRowTriggersAndNoTriggerOfAForeignKeyCounts() throws SQLException {
+        try (Connection connection = db.getConnection()) {
+            List<TriggerCatalog.Row> read = TriggerCatalog.read(connection, serverVersionNumber());
+
+            Assertions.assertThat(read).filteredOn(t -> t.table().equals("payment_2024"))
+                    .extracting(t -> t.name() + (t.cloned() ? " (copy)" : "") + (t.library() ? " (library)" : ""))
+                    .containsExactly("payment_notify (copy)", "payment_status_changed (copy)",
+                            "pgnotifications_change (copy) (library)");
+            Assertions.assertThat(read).extracting(TriggerCatalog.Row::table).doesNotContain("customer", "refund");
+        }
+    }
+
+    @Test
     void serversBefore13ReadTheSameTriggersThroughTheirOwnCatalogQuery() throws SQLException {
         try (Connection connection = db.getConnection()) {
-            int version = Integer.parseInt(Sql.column(db, "SHOW server_version_num").get(0));
-
             Assertions.assertThat(TriggerCatalog.read(connection, 120000))
-                    .isEqualTo(TriggerCatalog.read(connection, version))
-                    .filteredOn(TriggerCatalog.Row::cloned).extracting(t -> t.table() + "." + t.name())
-                    .contains("payment_2024.payment_notify", "payment_2025.pgnotifications_change");
+                    .isEqualTo(TriggerCatalog.read(connection, serverVersionNumber()));
         }
     }
 
@@ -102,9 +111,7 @@ class TriggerAssertionsTest {
             statement.execute("CREATE TRIGGER \"x WHEN (y\" AFTER UPDATE OF amount, \"St)atus\" ON \"Odd ( WHEN (\""
                     + " FOR EACH ROW WHEN (NEW.\"St)atus\" = 'a'')b' AND (OLD.amount <> NEW.amount))"
                     + " EXECUTE FUNCTION notify_trigger('WHEN (')");
-            int version = Integer.parseInt(Sql.column(db, "SHOW server_version_num").get(0));
-
-            TriggerCatalog.Row odd = TriggerCatalog.read(connection, version).stream()
+            TriggerCatalog.Row odd = TriggerCatalog.read(connection, serverVersionNumber()).stream()
                     .filter(t -> t.name().equals("x WHEN (y")).findFirst().orElseThrow();
 
             Assertions.assertThat(odd.condition())
@@ -122,9 +129,10 @@ class TriggerAssertionsTest {
 
     @Test
     void hasTriggerChecksEveryPartOfANotifyTriggersDefinition() {
+        // As in the README.
         assertThatTriggers(db).hasTrigger("users", "users_notify")
-                .isAfter().firesOn("INSERT", "UPDATE", "DELETE").isRowLevel().callsFunction("public.notify_trigger")
-                .isEnabled();
+                .isAfter().firesOn("INSERT", "UPDATE", "DELETE").isRowLevel()
+                .callsFunction("public.notify_trigger").isEnabled().hasNoCondition();
     }
 
     @Test
@@ -269,9 +277,12 @@ class TriggerAssertionsTest {
     }
 
     @Test
-    void firesOnUpdateOfChecksTheColumnsOfAnUpdateOfTrigger() {
+    void firesOnUpdateOfAndHasConditionCheckATriggerOnAChangeOfStatus() {
+        // As in the README.
         assertThatTriggers(db).hasTrigger("payment", "payment_status_changed")
-                .isAfter().firesOn("UPDATE").firesOnUpdateOf("status").isRowLevel();
+                .isAfter().firesOnUpdateOf("status").hasCondition("old.status IS DISTINCT FROM new.status");
+
+        assertThatTriggers(db).hasTrigger("payment", "payment_status_changed").firesOn("UPDATE").isRowLevel();
     }
 
     @Test
@@ -380,5 +391,9 @@ class TriggerAssertionsTest {
                 .hasMessage(String.format("%nExpecting table \"int_channel_message\" to have a trigger named:%n"
                         + "  \"int_channel_message_audit\"%nbut it has one named:%n  \"Int_Channel_Message_Audit\"%n"
                         + "A name created in double quotes keeps its case: name the trigger as it is stored."));
+    }
+
+    private int serverVersionNumber() {
+        return Integer.parseInt(Sql.column(db, "SHOW server_version_num").get(0));
     }
 }

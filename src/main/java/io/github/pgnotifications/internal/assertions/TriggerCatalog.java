@@ -54,14 +54,20 @@ public final class TriggerCatalog {
              ORDER BY n.nspname, c.relname, t.tgname
             """;
 
-    // 13 on: a clone names its parent trigger, and is not internal.
+    // 13 on: a clone names its parent trigger. Up to 14 clones are marked internal, like the triggers of foreign keys
+    // and deferrable unique constraints, whose copies on partitions (15 on) name their parent too: those belong to a
+    // constraint other than a constraint trigger's.
     private static final String CLONED = "t.tgparentid <> 0";
+    private static final String USERS_CLONE = """
+            (t.tgparentid <> 0 AND NOT EXISTS (SELECT 1 FROM pg_constraint k
+                                                WHERE k.oid = t.tgconstraint AND k.contype <> 't'))""";
 
     // Before 13 there is no tgparentid (and 11 and 12 mark clones internal): a clone is a trigger on a partition
-    // whose parent has a trigger of the same name.
+    // whose parent has a row trigger of the same name. Internal triggers of constraints are named after their own oid,
+    // so none is named like its parent's.
     private static final String CLONED_BEFORE_13 = """
             (c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_trigger pt ON pt.tgrelid = i.inhparent
-                                           WHERE i.inhrelid = c.oid AND pt.tgname = t.tgname))""";
+                                           WHERE i.inhrelid = c.oid AND pt.tgname = t.tgname AND pt.tgtype & 1 = 1))""";
 
     // As @PgNotifications(tables) names tables: the exact name visible on the search path, else schema.table.
     private static final String TABLE = """
@@ -89,7 +95,10 @@ public final class TriggerCatalog {
     private TriggerCatalog() {
     }
 
-    /** Every trigger but the internal ones of foreign keys, clones and the library's own included and marked. */
+    /**
+     * Every trigger but the internal ones of constraints (foreign keys, deferrable unique keys), clones and the
+     * library's own included and marked.
+     */
     public static List<Row> read(DataSource db) {
         try (Connection connection = db.getConnection()) {
             return read(connection, serverVersionNumber(connection));
@@ -101,9 +110,8 @@ public final class TriggerCatalog {
     /** As {@link #read(DataSource)}, reading the catalog as on a server of this {@code server_version_num}. */
     public static List<Row> read(Connection connection, int serverVersionNumber) throws SQLException {
         boolean parentId = serverVersionNumber >= PARENT_ID_FROM;
-        String cloned = parentId ? CLONED : CLONED_BEFORE_13;
-        String sql = TRIGGERS.formatted(cloned, parentId ? "NOT t.tgisinternal" : "(NOT t.tgisinternal OR "
-                + cloned + ")");
+        String sql = parentId ? TRIGGERS.formatted(CLONED, "(NOT t.tgisinternal OR " + USERS_CLONE + ")")
+                : TRIGGERS.formatted(CLONED_BEFORE_13, "(NOT t.tgisinternal OR " + CLONED_BEFORE_13 + ")");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, LIBRARY_SCHEMA);
             try (ResultSet rows = statement.executeQuery()) {

@@ -27,8 +27,8 @@ public final class TriggersAssert extends AbstractAssert<TriggersAssert, DataSou
 
     /**
      * Checks that a table has a trigger of this name. Every trigger PostgreSQL fires for the table counts, except the
-     * internal ones of foreign keys: the library's own change trigger too, and on a partition the copy of its
-     * partitioned table's trigger. When there is no such trigger, the failure lists the triggers the table has; when
+     * internal ones of constraints such as foreign keys: the library's own change trigger too, and on a partition the
+     * copy of its partitioned table's trigger. When there is no such trigger, the failure lists the triggers the table has; when
      * the table or the trigger is there under a name that differs only in case, the failure says so.
      *
      * <pre>{@code assertThatTriggers(db).hasTrigger("users", "users_notify").isEnabled();}</pre>

@@ -67,7 +67,8 @@ public final class TriggerCatalog {
     // so none is named like its parent's.
     private static final String CLONED_BEFORE_13 = """
             (c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_trigger pt ON pt.tgrelid = i.inhparent
-                                           WHERE i.inhrelid = c.oid AND pt.tgname = t.tgname AND pt.tgtype & 1 = 1))""";
+                                           WHERE i.inhrelid = c.oid AND pt.tgname = t.tgname
+                                             AND (pt.tgtype & 1) = 1))""";
 
     // As @PgNotifications(tables) names tables: the exact name visible on the search path, else schema.table.
     private static final String TABLE = """

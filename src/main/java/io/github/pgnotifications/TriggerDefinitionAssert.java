@@ -1,6 +1,7 @@
 package io.github.pgnotifications;
 
 import io.github.pgnotifications.internal.assertions.AssertionMessages;
+import io.github.pgnotifications.internal.assertions.WhenClause;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.assertj.core.api.AbstractAssert;
  * assertThatTriggers(db).hasTrigger("users", "users_notify")
  *         .isAfter().firesOn("INSERT", "UPDATE", "DELETE").isRowLevel().callsFunction("public.notify_trigger")
  *         .isEnabled();
+ * assertThatTriggers(db).hasTrigger("payment", "payment_status_changed")
+ *         .firesOnUpdateOf("status").hasCondition("old.status IS DISTINCT FROM new.status");
  * }</pre>
  */
 public final class TriggerDefinitionAssert extends AbstractAssert<TriggerDefinitionAssert, TriggerDefinition> {
@@ -64,6 +67,86 @@ public final class TriggerDefinitionAssert extends AbstractAssert<TriggerDefinit
         if (!actual.events().equals(expected)) {
             failWithActualExpectedAndMessage(actual.events(), expected, AssertionMessages.TRIGGER_EVENTS, trigger(),
                     show(expected), show(actual.events()));
+        }
+        return myself;
+    }
+
+    /**
+     * Checks that the trigger fires on {@code UPDATE OF} exactly these columns, in any order: it fires on an update
+     * only when one of them is a target of the {@code SET}.
+     *
+     * <pre>{@code
+     * assertThatTriggers(db).hasTrigger("payment", "payment_status_changed").firesOnUpdateOf("status");
+     * }</pre>
+     *
+     * @param columns one or more column names, as stored (unquoted)
+     * @return this assertion object
+     * @throws IllegalArgumentException if no column is given, or null
+     */
+    public TriggerDefinitionAssert firesOnUpdateOf(String... columns) {
+        isNotNull();
+        if (columns == null || columns.length == 0 || Arrays.asList(columns).contains(null)) {
+            throw new IllegalArgumentException(AssertionMessages.badUpdateColumns(columns));
+        }
+        List<String> expected = List.of(columns);
+        if (!actual.events().contains("UPDATE")) {
+            failWithActualExpectedAndMessage(actual.events(), expected, AssertionMessages.TRIGGER_NO_UPDATE, trigger(),
+                    show(expected));
+        } else if (actual.updateColumns().isEmpty()) {
+            failWithActualExpectedAndMessage(actual.updateColumns(), expected, AssertionMessages.TRIGGER_UPDATE_OF_ANY,
+                    trigger(), show(expected));
+        } else if (!Set.copyOf(actual.updateColumns()).equals(Set.copyOf(expected))) {
+            failWithActualExpectedAndMessage(actual.updateColumns(), expected, AssertionMessages.TRIGGER_UPDATE_OF,
+                    trigger(), show(expected), show(actual.updateColumns()));
+        }
+        return myself;
+    }
+
+    /**
+     * Checks the trigger's {@code WHEN} condition, as PostgreSQL prints it: the way psql's {@code \d} shows the
+     * trigger ({@code pg_get_triggerdef(oid, true)}), with {@code old} and {@code new} in lower case and PostgreSQL's
+     * own parentheses and casts. Parentheses that enclose the whole condition are ignored on both sides, so
+     * {@code "(old.status IS DISTINCT FROM new.status)"} and {@code "old.status IS DISTINCT FROM new.status"} both
+     * match a trigger created with {@code WHEN (OLD.status IS DISTINCT FROM NEW.status)}. A failure shows the
+     * condition as printed.
+     *
+     * <pre>{@code
+     * assertThatTriggers(db).hasTrigger("payment", "payment_status_changed")
+     *         .hasCondition("old.status IS DISTINCT FROM new.status");
+     * }</pre>
+     *
+     * @param condition the condition as PostgreSQL prints it
+     * @return this assertion object
+     * @throws IllegalArgumentException if the condition is null or blank
+     */
+    public TriggerDefinitionAssert hasCondition(String condition) {
+        isNotNull();
+        if (condition == null || condition.isBlank()) {
+            throw new IllegalArgumentException(AssertionMessages.badCondition(condition));
+        }
+        String expected = WhenClause.trimmed(condition);
+        if (actual.condition() == null) {
+            failWithActualExpectedAndMessage(null, expected, AssertionMessages.TRIGGER_NO_CONDITION, trigger(),
+                    show(expected));
+        } else if (!WhenClause.trimmed(actual.condition()).equals(expected)) {
+            failWithActualExpectedAndMessage(actual.condition(), expected, AssertionMessages.TRIGGER_CONDITION,
+                    trigger(), show(expected), show(actual.condition()));
+        }
+        return myself;
+    }
+
+    /**
+     * Checks that the trigger has no {@code WHEN} condition: it fires on every row (or statement) of its events.
+     *
+     * <pre>{@code assertThatTriggers(db).hasTrigger("users", "users_notify").hasNoCondition();}</pre>
+     *
+     * @return this assertion object
+     */
+    public TriggerDefinitionAssert hasNoCondition() {
+        isNotNull();
+        if (actual.condition() != null) {
+            failWithActualExpectedAndMessage(actual.condition(), null, AssertionMessages.TRIGGER_HAS_CONDITION,
+                    trigger(), show(actual.condition()));
         }
         return myself;
     }
@@ -159,7 +242,14 @@ public final class TriggerDefinitionAssert extends AbstractAssert<TriggerDefinit
     }
 
     private String trigger() {
-        return AssertionMessages.trigger(actual);
+        return describe(actual);
+    }
+
+    /** The trigger as its {@code CREATE TRIGGER} would read, for messages. */
+    static String describe(TriggerDefinition trigger) {
+        return AssertionMessages.trigger(trigger.name(), trigger.timing(), trigger.events(), trigger.updateColumns(),
+                trigger.schema() + "." + trigger.table(), trigger.level(), trigger.condition(), trigger.function(),
+                trigger.enabled());
     }
 
     private String show(Object value) {

@@ -3,7 +3,9 @@ package io.github.pgnotifications.assertions;
 import static io.github.pgnotifications.PgNotificationsAssertions.assertThatTriggers;
 
 import io.github.pgnotifications.PgNotifications;
+import io.github.pgnotifications.TriggerDefinition;
 import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,6 +18,11 @@ class InstalledTriggerDefinitionTest {
     void isAnEnabledAfterRowTriggerOnEveryWriteThatCallsTheLibrarysFunction(DataSource db) {
         assertThatTriggers(db).hasTrigger("users", "pgnotifications_change")
                 .isAfter().firesOn("INSERT", "UPDATE", "DELETE").isRowLevel()
-                .callsFunction("pgnotifications.notify_change").isEnabled();
+                .callsFunction("pgnotifications.notify_change").isEnabled().hasNoCondition();
+    }
+
+    @Test
+    void isLeftOutOfReadAllWhichListsOnlyTheTriggersUsersCreated(DataSource db) {
+        Assertions.assertThat(TriggerDefinition.readAll(db)).isEmpty();
     }
 }

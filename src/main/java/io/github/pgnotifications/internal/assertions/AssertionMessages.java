@@ -1,10 +1,11 @@
 package io.github.pgnotifications.internal.assertions;
 
-import io.github.pgnotifications.TriggerDefinition;
-import java.util.Arrays;
-import java.util.List;
 import io.github.pgnotifications.internal.diagnostics.Texts;
 import io.github.pgnotifications.internal.diagnostics.Timeline;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import org.assertj.core.presentation.Representation;
 
 /**
@@ -64,9 +65,26 @@ public final class AssertionMessages {
             "%nExpecting table %s to have a trigger named:%n  %s%nbut it has no triggers";
     public static final String NO_SUCH_TABLE = "%nExpecting table %s to have a trigger named:%n  %s%nbut there is no"
             + " such table; tables with triggers:%n  %s";
+    public static final String TABLE_IN_LOWER_CASE = "%nExpecting table %s to have a trigger named:%n  %s%nbut there"
+            + " is no such table; there is:%n  %s%nPostgreSQL stores unquoted names in lower case: name the table %s.";
+    public static final String TRIGGER_NAME_CASE = "%nExpecting table %s to have a trigger named:%n  %s%nbut it has"
+            + " one named:%n  %s%n%s: name the trigger as it is stored.";
     public static final String TRIGGER_TIMING = "%nExpecting trigger:%n  %s%nto fire:%n  %s%nbut it fires:%n  %s";
     public static final String TRIGGER_EVENTS =
             "%nExpecting trigger:%n  %s%nto fire on exactly:%n  %s%nbut it fires on:%n  %s";
+    public static final String TRIGGER_UPDATE_OF =
+            "%nExpecting trigger:%n  %s%nto fire on UPDATE OF exactly:%n  %s%nbut it fires on UPDATE OF:%n  %s";
+    public static final String TRIGGER_UPDATE_OF_ANY = "%nExpecting trigger:%n  %s%nto fire on UPDATE OF exactly:"
+            + "%n  %s%nbut it fires on an UPDATE of any column: its definition has no UPDATE OF";
+    public static final String TRIGGER_NO_UPDATE =
+            "%nExpecting trigger:%n  %s%nto fire on UPDATE OF exactly:%n  %s%nbut it does not fire on UPDATE";
+    public static final String TRIGGER_CONDITION = "%nExpecting trigger:%n  %s%nto fire only WHEN:%n  %s%nbut its"
+            + " condition is:%n  %s%nPostgreSQL prints conditions in its own way (old and new in lower case, its own"
+            + " parentheses and casts): if the condition above is the one you meant, expect it as printed.";
+    public static final String TRIGGER_NO_CONDITION =
+            "%nExpecting trigger:%n  %s%nto fire only WHEN:%n  %s%nbut it has no WHEN condition";
+    public static final String TRIGGER_HAS_CONDITION =
+            "%nExpecting trigger:%n  %s%nto have no WHEN condition, but it fires only WHEN:%n  %s";
     public static final String TRIGGER_LEVEL =
             "%nExpecting trigger:%n  %s%nto fire:%n  FOR EACH %s%nbut it fires:%n  FOR EACH %s";
     public static final String TRIGGER_FUNCTION =
@@ -96,6 +114,18 @@ public final class AssertionMessages {
     public static String badEvents(String[] events) {
         return "firesOn(" + (events == null ? "null" : Arrays.toString(events)) + "): name one or more of INSERT,"
                 + " UPDATE, DELETE, TRUNCATE, e.g. firesOn(\"INSERT\", \"UPDATE\").";
+    }
+
+    public static String badUpdateColumns(String[] columns) {
+        return "firesOnUpdateOf(" + (columns == null ? "null" : Arrays.toString(columns)) + "): name one or more"
+                + " columns, e.g. firesOnUpdateOf(\"status\"); for a trigger on an update of any column, use"
+                + " firesOn(\"UPDATE\").";
+    }
+
+    public static String badCondition(String condition) {
+        return "hasCondition(" + (condition == null ? "null" : "\"" + condition + "\"") + "): give the WHEN condition"
+                + " as PostgreSQL prints it, e.g. hasCondition(\"old.status IS DISTINCT FROM new.status\"); for a"
+                + " trigger without one, use hasNoCondition().";
     }
 
     public static String catalogUnreadable(String cause) {
@@ -144,10 +174,22 @@ public final class AssertionMessages {
                 + " notification): only the key columns were sent." : "";
     }
 
-    /** A trigger as its {@code CREATE TRIGGER} would read: {@code users_notify AFTER INSERT OR UPDATE ON ...}. */
-    public static String trigger(TriggerDefinition trigger) {
-        return trigger.name() + " " + trigger.timing() + " " + String.join(" OR ", trigger.events()) + " ON "
-                + trigger.schema() + "." + trigger.table() + " FOR EACH " + trigger.level() + " EXECUTE FUNCTION "
-                + trigger.function() + "()" + (trigger.enabled() ? "" : " (disabled)");
+    /**
+     * A trigger as its {@code CREATE TRIGGER} would read, names unquoted: {@code users_notify AFTER INSERT OR UPDATE
+     * OF status ON public.users FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status) EXECUTE FUNCTION ...}.
+     */
+    public static String trigger(String name, String timing, Collection<String> events, List<String> updateColumns,
+                                 String table, String level, String condition, String function, boolean enabled) {
+        List<String> fired = events.stream().map(event -> event.equals("UPDATE") && !updateColumns.isEmpty()
+                ? "UPDATE OF " + String.join(", ", updateColumns) : event).toList();
+        return name + " " + timing + " " + String.join(" OR ", fired) + " ON " + table + " FOR EACH " + level
+                + (condition == null ? "" : " WHEN (" + condition + ")") + " EXECUTE FUNCTION " + function + "()"
+                + (enabled ? "" : " (disabled)");
+    }
+
+    /** Why a name that differs only in case is not found. */
+    public static String caseRule(String stored) {
+        return stored.equals(stored.toLowerCase(Locale.ROOT)) ? "PostgreSQL stores unquoted names in lower case"
+                : "A name created in double quotes keeps its case";
     }
 }

@@ -153,7 +153,7 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
         if (!Values.matches(before, from) || !Values.matches(after, to)) {
             failWithActualExpectedAndMessage(show(before) + " -> " + show(after), show(from) + " -> " + show(to),
                     AssertionMessages.CHANGED, header(), show(column), show(from), show(to), show(before),
-                    show(after), AssertionMessages.truncatedHint(actual.truncated()));
+                    show(after), AssertionMessages.truncatedHint(actual.truncated(), actual.omittedColumns()));
         }
         return myself;
     }
@@ -175,13 +175,13 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
         Set<String> changed = Values.changedColumns(actual.old(), actual.record());
         if (!changed.equals(expected)) {
             failWithActualExpectedAndMessage(changed, expected, AssertionMessages.CHANGED_COLUMNS, header(),
-                    show(expected), show(changed), AssertionMessages.truncatedHint(actual.truncated()));
+                    show(expected), show(changed), AssertionMessages.truncatedHint(actual.truncated(), actual.omittedColumns()));
         }
         return myself;
     }
 
     /**
-     * Checks that the row was too large for one notification, so that only its key columns were sent.
+     * Checks that the row was too large for one notification, so that its largest columns were left out.
      *
      * <pre>{@code assertThat(recorder.channel("documents").awaitInsert(1)).isTruncated();}</pre>
      *
@@ -196,7 +196,7 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
     }
 
     /**
-     * Checks that the event carries the whole row, not only its key columns.
+     * Checks that the event carries the whole row: nothing was left out to fit a notification.
      *
      * <pre>{@code assertThat(event).isNotTruncated().hasRecordContaining("body", text);}</pre>
      *
@@ -205,7 +205,8 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
     public ChangeEventAssert isNotTruncated() {
         isNotNull();
         if (actual.truncated()) {
-            failWithActualExpectedAndMessage(true, false, AssertionMessages.NOT_TRUNCATED, summary());
+            failWithActualExpectedAndMessage(true, false, AssertionMessages.NOT_TRUNCATED, summary(),
+                    actual.omittedColumns());
         }
         return myself;
     }
@@ -221,7 +222,7 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
         Objects.requireNonNull(column, "column");
         if (!image.containsKey(column)) {
             failWithMessage(AssertionMessages.MISSING_COLUMN, imageName, header(), show(image), show(column),
-                    show(image.keySet()), AssertionMessages.truncatedHint(actual.truncated()));
+                    show(image.keySet()), AssertionMessages.truncatedHint(actual.truncated(), actual.omittedColumns()));
         }
     }
 

@@ -35,9 +35,10 @@ public final class AssertionMessages {
     public static final String CHANGED_COLUMNS =
             "%nExpecting %s to change exactly the columns:%n  %s%nbut it changed:%n  %s%s";
     public static final String TRUNCATED =
-            "%nExpecting change event:%n  %s%nto be truncated (only its key columns sent), but it carries the whole row";
+            "%nExpecting change event:%n  %s%nto be truncated (too large for one notification, its largest columns left"
+            + " out), but it carries the whole row";
     public static final String NOT_TRUNCATED = "%nExpecting change event:%n  %s%nnot to be truncated, but the row was"
-            + " too large for one notification and only its key columns were sent";
+            + " too large for one notification and its payload left out:%n  %s";
 
     // Notifications
     public static final String HAS_CHANNEL =
@@ -169,9 +170,9 @@ public final class AssertionMessages {
         return action + " " + record;
     }
 
-    public static String truncatedHint(boolean truncated) {
+    public static String truncatedHint(boolean truncated, List<String> omitted) {
         return truncated ? System.lineSeparator() + "The payload was truncated (the row was too large for one"
-                + " notification): only the key columns were sent." : "";
+                + " notification): it left out " + omitted + "." : "";
     }
 
     /**

@@ -40,8 +40,8 @@ class AssertionsExampleTest {
     @Test
     void theTriggerIsDefinedAsTheMigrationSays() {
         assertThatTriggers(db).hasTrigger("users", "users_notify")
-                .isAfter().firesOn("INSERT", "UPDATE", "DELETE").isRowLevel().callsFunction("public.notify_trigger")
-                .isEnabled();
+                .isAfter().firesOn("INSERT", "UPDATE", "DELETE").isRowLevel()
+                .callsFunction("public.notify_trigger").isEnabled();
     }
 
     @Test

@@ -206,7 +206,7 @@ public final class ChangeEventAssert extends AbstractAssert<ChangeEventAssert, C
         isNotNull();
         if (actual.truncated()) {
             failWithActualExpectedAndMessage(true, false, AssertionMessages.NOT_TRUNCATED, summary(),
-                    actual.omittedColumns());
+                    show(actual.omittedColumns()));
         }
         return myself;
     }

@@ -192,20 +192,20 @@ class ChangeEventAssertTest {
     }
 
     @Test
-    void aRowTooLargeForANotificationIsTruncatedToItsKey() {
+    void aRowTooLargeForANotificationLeavesOutItsLargestColumns() {
         exec(db, "INSERT INTO documents VALUES (1, repeat('x', 9000))");
         ChangeEvent event = documents.awaitInsert(1);
 
         assertThat(event).isTruncated().hasRecordContaining("id", 1);
         assertThatThrownBy(() -> assertThat(event).isNotTruncated())
                 .hasMessage(String.format("%nExpecting change event:%n  INSERT on public.documents (truncated)"
-                        + " {\"id\"=1L}%nnot to be truncated, but the row was too large for one notification and only"
-                        + " its key columns were sent"));
+                        + " {\"id\"=1L}%nnot to be truncated, but the row was too large for one notification and its"
+                        + " payload left out:%n  [\"body\"]"));
         assertThatThrownBy(() -> assertThat(event).hasRecordContaining("body", "x"))
                 .hasMessage(String.format("%nExpecting record of INSERT on public.documents (truncated):%n"
                         + "  {\"id\"=1L}%nto have column:%n  \"body\"%nbut it has only:%n  [\"id\"]%n"
-                        + "The payload was truncated (the row was too large for one notification): only the key"
-                        + " columns were sent."));
+                        + "The payload was truncated (the row was too large for one notification): it left out"
+                        + " [body]."));
     }
 
     @Test
@@ -214,7 +214,8 @@ class ChangeEventAssertTest {
 
         assertThatThrownBy(() -> assertThat(event).isTruncated())
                 .hasMessage(String.format("%nExpecting change event:%n  INSERT on public.users %s%n"
-                        + "to be truncated (only its key columns sent), but it carries the whole row", ADA));
+                        + "to be truncated (too large for one notification, its largest columns left out), but it"
+                        + " carries the whole row", ADA));
     }
 
     @Test

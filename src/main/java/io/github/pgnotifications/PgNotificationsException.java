@@ -3,7 +3,8 @@ package io.github.pgnotifications;
 /**
  * The recorder or its database failed, rather than the test's expectation: the listener lost its connection during
  * a wait or an absence check, {@link NotificationRecorder#sync()} could not complete, a wait was interrupted (the
- * thread's interrupt flag is set again), or a {@link PgNotificationsSession} could not be set up. The message says
+ * thread's interrupt flag is set again), a {@link PgNotificationsSession} could not be set up, or
+ * {@code payloadAs} found no Jackson on the test classpath. The message says
  * what happened and what to do; the cause, when there is one, is attached.
  *
  * <p>A wait that times out is not this: it is an {@code org.opentest4j.AssertionFailedError}, a test failure.

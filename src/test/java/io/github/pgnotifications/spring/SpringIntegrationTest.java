@@ -4,6 +4,7 @@ import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.support.Engine;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -25,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +77,18 @@ class SpringIntegrationTest {
     @Test
     void aPlainSpringContextWithoutADataSourceGetsTheTestDatabases() {
         Engine.assertPassed(Engine.run(PlainContextCase.class), 1);
+    }
+
+    @Test
+    void aClassStillWiredByHandIsToldWhatToRemove() {
+        Throwable failure = Engine.firstFailure(Engine.run(HandWiredCase.class));
+
+        assertThat(failure).hasMessageStartingWith("@PgNotifications on " + HandWiredCase.class.getName()
+                        + ": Spring could not build the application context (")
+                .hasMessageEndingWith("The class has a @DynamicPropertySource: with @PgNotifications the"
+                        + " application's DataSource points at the test database by itself, before any @BeforeAll"
+                        + " method runs. Remove the @DynamicPropertySource that sets spring.datasource.*, the"
+                        + " @BeforeAll and static field that fed it, and @DirtiesContext.");
     }
 
     private static EngineExecutionResults run(List<Class<?>> classes, boolean parallel) {
@@ -161,6 +177,28 @@ class SpringIntegrationTest {
         @Test
         void second(NotificationRecorder recorder) {
             writesAndSeesOnlyItsOwnChange(System.nanoTime(), recorder);
+        }
+    }
+
+    /** Written for the earlier, hand-wired form: a static field that @BeforeAll fills, too late for Spring now. */
+    @SpringBootTest(classes = BootApplication.class, properties = {"spring.flyway.enabled=false",
+            "spring.liquibase.enabled=false", "spring.main.banner-mode=off"})
+    @PgNotifications(tables = "items", scripts = "classpath:spring-items.sql")
+    static class HandWiredCase {
+        static ConnectionInfo database;
+
+        @BeforeAll
+        static void remember(ConnectionInfo info) {
+            database = info;
+        }
+
+        @DynamicPropertySource
+        static void pointAtTheTestDatabase(DynamicPropertyRegistry registry) {
+            registry.add("spring.datasource.url", () -> database.jdbcUrl());
+        }
+
+        @Test
+        void test() {
         }
     }
 

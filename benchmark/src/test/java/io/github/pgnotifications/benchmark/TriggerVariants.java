@@ -30,11 +30,9 @@ final class TriggerVariants {
 
     private static final String INSTALLED = "pgnotifications.notify_change()";
     private static final Pattern SET_CLAUSE = Pattern.compile("(?m)^ SET search_path.*$");
-    private static final Pattern SEQ_FROM_SETTING = Pattern.compile("seq := coalesce\\(.*\\)::bigint \\+ 1;");
-    private static final Pattern SEQ_SAVED = Pattern.compile("PERFORM set_config\\('pgnotifications\\.seq'[^;]*;");
-    private static final Pattern HIDDEN_DECLARED = Pattern.compile("(?m)^ *hidden text\\[\\] := [^;]*;\\n");
-    private static final Pattern HIDDEN_USED =
-            Pattern.compile("(?s) *IF cardinality\\(hidden\\) > 0 THEN.*?END IF;\\n");
+    private static final Pattern SEQ_FROM_SEQUENCE = Pattern.compile("nextval\\('pgnotifications\\.seq'\\)");
+    private static final Pattern PARTITION_CHECK =
+            Pattern.compile("(?s) *IF TG_TABLE_NAME <> TG_ARGV\\[2\\].*?END IF;\\n");
 
     private TriggerVariants() {
     }
@@ -45,7 +43,6 @@ final class TriggerVariants {
         try (Connection connection = Connections.open(database); Statement statement = connection.createStatement()) {
             String installed = functionText(statement);
             String trigger = triggerText(statement);
-            statement.execute("CREATE SEQUENCE bench_seq");
             for (Map.Entry<String, UnaryOperator<String>> edit : edits().entrySet()) {
                 String edited = edit.getValue().apply(installed);
                 if (edited == null) {
@@ -61,17 +58,13 @@ final class TriggerVariants {
     /** What each variant changes, by description; an edit returns null when it does not apply. */
     private static Map<String, UnaryOperator<String>> edits() {
         UnaryOperator<String> noSet = text -> edit(text, SET_CLAUSE, "");
-        UnaryOperator<String> noSeq = text -> edit(edit(text, SEQ_FROM_SETTING, "seq := 1;"), SEQ_SAVED, "");
-        UnaryOperator<String> seqFromSequence = text -> edit(edit(text, SEQ_FROM_SETTING,
-                "seq := nextval('public.bench_seq');"), SEQ_SAVED, "");
-        UnaryOperator<String> noHidden = text -> edit(edit(text, HIDDEN_DECLARED, ""), HIDDEN_USED, "");
+        UnaryOperator<String> noSeq = text -> edit(text, SEQ_FROM_SEQUENCE, "1");
+        UnaryOperator<String> noPartitionCheck = text -> edit(text, PARTITION_CHECK, "");
         Map<String, UnaryOperator<String>> edits = new LinkedHashMap<>();
         edits.put("without its SET search_path clause", noSet);
-        edits.put("without the seq counter (current_setting + set_config)", noSeq);
-        edits.put("seq from a sequence (nextval) instead", seqFromSequence);
-        edits.put("without the SET clause and without the seq counter", text -> noSeq.apply(noSet.apply(text)));
-        edits.put("... and without the hidden-columns step",
-                text -> noHidden.apply(noSeq.apply(noSet.apply(text))));
+        edits.put("without seq (a constant instead of nextval)", noSeq);
+        edits.put("without the partition check (is this row in a partition?)", noPartitionCheck);
+        edits.put("without all three", text -> noPartitionCheck.apply(noSeq.apply(noSet.apply(text))));
         return edits;
     }
 

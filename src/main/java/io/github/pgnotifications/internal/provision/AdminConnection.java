@@ -55,9 +55,22 @@ final class AdminConnection implements AutoCloseable {
         }
         lock.lock();
         try {
-            return work.run(connection());
+            boolean kept = connection != null;
+            try {
+                return work.run(connection());
+            } catch (SQLException e) {
+                if (!lost(e)) {
+                    throw e;
+                }
+                discard();
+                if (!kept || closed) {
+                    throw e;
+                }
+                // The kept connection's server session had ended (a restart): the statement never ran; once more.
+                return work.run(connection());
+            }
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            if (lost(e)) {
                 discard();
             }
             throw e;
@@ -67,10 +80,16 @@ final class AdminConnection implements AutoCloseable {
         }
     }
 
+    /** A lost connection (08...), one the server ended (57P01, as on a restart), or one the driver closed. */
+    private boolean lost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01")) || isClosed(connection);
+    }
+
     private Connection connection() throws SQLException {
         Connection current = connection;
-        if (current != null && System.nanoTime() - lastUsed > CHECK_AFTER_IDLE_NANOS
-                && !current.isValid(CHECK_TIMEOUT_SECONDS)) {
+        if (current != null && (isClosed(current) || System.nanoTime() - lastUsed > CHECK_AFTER_IDLE_NANOS
+                && !current.isValid(CHECK_TIMEOUT_SECONDS))) {
             discard();
             current = null;
         }
@@ -79,6 +98,14 @@ final class AdminConnection implements AutoCloseable {
             connection = current;
         }
         return current;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection != null && connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     private void discard() {

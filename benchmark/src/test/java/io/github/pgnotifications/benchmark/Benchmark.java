@@ -184,17 +184,34 @@ public final class Benchmark {
         report.latency("  instead: Jackson streaming, action + record.id only", parts.keyOnly());
     }
 
+    /**
+     * Two rounds, the contenders in turn and in the other order the second time, so that neither pays alone for the
+     * JIT's first compilations of the bulk path or for a noisy moment of a shared machine; each contender's better
+     * round is the figure, and both rounds must lose nothing.
+     */
     private void drain(ConnectionInfo database, NotificationRecorder recorder) throws Exception {
         report.section(format("Drain: %,d rows in %,d-row transactions, one thread awaiting every id in order",
                 mode.drainRows(), Mode.ROWS_PER_TRANSACTION));
+        report.note("two rounds (ours, pgjdbc; then pgjdbc, ours); each contender's better round is shown");
         DrainRate drain = new DrainRate(database, TABLE, mode.drainRows());
-        DrainRate.Result ours = show(drain.library(recorder));
-        DrainRate.Result jdbc = show(drain.jdbc());
+        DrainRate.Result ours1 = drain.library(recorder);
+        DrainRate.Result jdbc1 = drain.jdbc();
+        DrainRate.Result jdbc2 = drain.jdbc();
+        DrainRate.Result ours2 = drain.library(recorder);
+        DrainRate.Result ours = show(better(ours1, ours2));
+        DrainRate.Result jdbc = show(better(jdbc1, jdbc2));
         show(drain.libraryRecordingOnly(recorder));
+        boolean lossless = ours1.tally().exactlyOnce() && ours2.tally().exactlyOnce();
+        report.note(format("rounds: ours %,.0f and %,.0f/s, pgjdbc %,.0f and %,.0f/s", ours1.perSecond(),
+                ours2.perSecond(), jdbc1.perSecond(), jdbc2.perSecond()));
         report.ratio("ours / pgjdbc listener", ours.perSecond() / jdbc.perSecond());
         report.target("drain >= 0.9x pgjdbc listener's, zero loss", format("%.2f x, %s", ours.perSecond()
-                / jdbc.perSecond(), ours.tally().exactlyOnce() ? "zero loss" : "LOSS: " + ours.tally().describe()),
-                ours.perSecond() >= 0.9 * jdbc.perSecond() && ours.tally().exactlyOnce());
+                / jdbc.perSecond(), lossless ? "zero loss" : "LOSS: " + (ours1.tally().exactlyOnce() ? ours2 : ours1)
+                .tally().describe()), ours.perSecond() >= 0.9 * jdbc.perSecond() && lossless);
+    }
+
+    private static DrainRate.Result better(DrainRate.Result first, DrainRate.Result second) {
+        return second.perSecond() > first.perSecond() ? second : first;
     }
 
     private DrainRate.Result show(DrainRate.Result result) {

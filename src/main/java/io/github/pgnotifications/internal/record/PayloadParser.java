@@ -10,8 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import io.github.pgnotifications.internal.values.ColumnType;
 import java.util.List;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -96,10 +94,7 @@ final class PayloadParser {
         if (!(value instanceof Map<?, ?> map)) {
             return Map.of();
         }
-        Map<String, Object> row = new LinkedHashMap<>();
-        map.forEach((column, json) -> row.put((String) column,
-                columns.getOrDefault((String) column, ColumnType.AS_IS).read(json)));
-        return Collections.unmodifiableMap(row);
+        return RowImage.of(map, (column, json) -> columns.getOrDefault(column, ColumnType.AS_IS).read(json));
     }
 
     /** The transaction's start time, in UTC whatever the writer's time zone. */

@@ -105,6 +105,9 @@ public final class Values {
     }
 
     private static String number(Number number) {
+        if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            return Long.toString(number.longValue());
+        }
         BigDecimal decimal = Numbers.decimal(number);
         return decimal == null ? number.toString() : Numbers.canonical(decimal);
     }

@@ -80,8 +80,8 @@ class InstalledTriggerTest {
     void oneSharedFunctionServesEveryTableWithATriggerPerTable(DataSource db) {
         assertThat(Sql.column(db, "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
                 + " WHERE n.nspname = 'pgnotifications' ORDER BY 1"))
-                .containsExactly("compact", "notify_change", "notify_change_redacted", "notify_truncate", "with_partition",
-                        "without");
+                .containsExactly("compact", "notify_change", "notify_change_redacted", "notify_partition_change",
+                        "notify_partition_change_redacted", "notify_truncate", "with_partition", "without");
         for (String trigger : List.of("pgnotifications_change", "pgnotifications_truncate")) {
             assertThat(Sql.column(db, "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = ? ORDER BY 1",
                     trigger)).isEqualTo(List.of("\"Sales Dept\".\"Big \"\"Orders\"\" ü\"", "documents", LONG_1,

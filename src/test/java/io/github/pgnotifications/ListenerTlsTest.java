@@ -94,6 +94,10 @@ class ListenerTlsTest {
         }
 
         @Override
+        public void burstEnded() {
+        }
+
+        @Override
         public void lost(Instant at, String reason) {
         }
 

@@ -65,7 +65,8 @@ final class BulkInsert {
                 createTable(statement, table);
             }
             TriggerInstaller.installFunction(connection);
-            TriggerInstaller.install(connection, new TableName("public", OURS), OURS, List.of("id"), List.of());
+            TriggerInstaller.install(connection, new TableName("public", OURS), OURS, List.of("id"), List.of(),
+                    false);
             statement.execute(SEED_TRIGGER);
         }
     }

@@ -41,8 +41,14 @@ public final class NotificationListener implements AutoCloseable {
 
     /** Receives what the listener reads and what happens to its connection, on the listener's thread. */
     public interface Sink {
-        /** A notification arrived. */
+        /**
+         * A notification arrived. Waiting readers need not be woken yet: {@link #burstEnded()} follows as soon as no
+         * further message is already at hand.
+         */
         void received(Notification notification);
+
+        /** Nothing more is buffered for now: wake whoever waits for what {@link #received} delivered. */
+        void burstEnded();
 
         /** The connection was lost; notifications committed from now until {@link #restored} are lost. */
         void lost(Instant at, String reason);
@@ -148,6 +154,11 @@ public final class NotificationListener implements AutoCloseable {
         String reason;
         try {
             while (true) {
+                // A commit of many rows arrives as many messages in one read: wake the waiters once for all of them,
+                // before a read that may wait for the network.
+                if (!current.connection().hasBuffered()) {
+                    sink.burstEnded();
+                }
                 BackendMessage message = readOrPing(current);
                 if (message != null) {
                     current.dispatch(message, sink);

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -29,6 +30,7 @@ final class WireConnection implements AutoCloseable {
     private static final int PROTOCOL_3_0 = 196_608;
 
     private final Socket socket;
+    private final ReadBuffer buffer;
     private final DataInputStream in;
     private final OutputStream out;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -37,7 +39,8 @@ final class WireConnection implements AutoCloseable {
 
     private WireConnection(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
+        this.buffer = new ReadBuffer(socket.getInputStream());
+        this.in = new DataInputStream(buffer);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
     }
 
@@ -194,4 +197,20 @@ final class WireConnection implements AutoCloseable {
         }
     }
 
+
+    /** Whether bytes of a next message are already read from the socket, so that reading it would not wait. */
+    boolean hasBuffered() {
+        return buffer.buffered() > 0;
+    }
+
+    /** The socket's input, read 16 KB at a time; says how much is left without asking the socket (a system call). */
+    private static final class ReadBuffer extends BufferedInputStream {
+        ReadBuffer(InputStream socketInput) {
+            super(socketInput, 16 * 1024);
+        }
+
+        synchronized int buffered() {
+            return count - pos;
+        }
+    }
 }

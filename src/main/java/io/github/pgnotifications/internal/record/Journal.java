@@ -43,6 +43,7 @@ final class Journal implements NotificationListener.Sink {
 
     // The listener's side: append, signal, return.
 
+    /** Appends; the signal waits for {@link #burstEnded()}, so that a burst wakes a waiter once, not per message. */
     @Override
     public void received(Notification notification) {
         lock.lock();
@@ -57,6 +58,15 @@ final class Journal implements NotificationListener.Sink {
                 }
             }
             version++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void burstEnded() {
+        lock.lock();
+        try {
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,16 +61,19 @@ public final class Catalog {
     private final List<TableName> visible;
     private final Map<TableName, TableName> parents;
     private final Map<TableName, String> notTables;
+    private final Set<TableName> partitioned;
 
     private Catalog(Map<TableName, List<String>> keys, Map<TableName, List<String>> columns,
                     Map<TableName, Map<String, ColumnType>> types, List<TableName> visible,
-                    Map<TableName, TableName> parents, Map<TableName, String> notTables) {
+                    Map<TableName, TableName> parents, Map<TableName, String> notTables,
+                    Set<TableName> partitioned) {
         this.keys = keys;
         this.columns = columns;
         this.types = types;
         this.visible = visible;
         this.parents = parents;
         this.notTables = notTables;
+        this.partitioned = partitioned;
     }
 
     /** Reads every user table with its key: the primary key's columns, else {@code id} if there is one, else none. */
@@ -80,6 +84,7 @@ public final class Catalog {
         List<TableName> visible = new ArrayList<>();
         Map<TableName, TableName> parents = new LinkedHashMap<>();
         Map<TableName, String> notTables = new LinkedHashMap<>();
+        Set<TableName> partitioned = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(TABLES);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -88,6 +93,9 @@ public final class Catalog {
                 if (kind != null) {
                     notTables.put(table, kind);
                     continue;
+                }
+                if ("p".equals(rows.getString(8))) {
+                    partitioned.add(table);
                 }
                 if (rows.getArray(7) != null) {
                     List<String> parent = names(rows.getArray(7));
@@ -101,7 +109,7 @@ public final class Catalog {
                 }
             }
         }
-        return new Catalog(keys, columns, types, visible, parents, notTables);
+        return new Catalog(keys, columns, types, visible, parents, notTables, partitioned);
     }
 
     /** Each column's Java type, from {@code typname:typcategory} of its (base or element) type. */
@@ -152,6 +160,11 @@ public final class Catalog {
             return Messages.tableInOtherCase(given, otherCase);
         }
         return Messages.tableNotFound(given, keys.keySet());
+    }
+
+    /** Whether the table is partitioned: its rows live in its partitions. */
+    public boolean isPartitioned(TableName table) {
+        return partitioned.contains(table);
     }
 
     /** The partitioned table a partition belongs to, directly; empty for a table that is not a partition. */

@@ -29,9 +29,11 @@ public record InstalledTriggers(List<Planned> tables, List<String> channels,
      * @param table   the table
      * @param channel the channel it sends to
      * @param key     its key columns
-     * @param hidden  the columns it never sends
+     * @param hidden      the columns it never sends
+     * @param partitioned whether the table is partitioned (its rows live in partitions)
      */
-    public record Planned(TableName table, String channel, List<String> key, List<String> hidden) {
+    public record Planned(TableName table, String channel, List<String> key, List<String> hidden,
+                          boolean partitioned) {
     }
 
     /**
@@ -55,7 +57,7 @@ public record InstalledTriggers(List<Planned> tables, List<String> channels,
         for (TableName table : resolved) {
             String channel = ChannelNames.validate(table.name(), "@PgNotifications(tables)");
             List<String> hidden = catalog.columnsOf(table).stream().filter(sensitiveColumns::contains).toList();
-            planned.add(new Planned(table, channel, catalog.keyOf(table), hidden));
+            planned.add(new Planned(table, channel, catalog.keyOf(table), hidden, catalog.isPartitioned(table)));
             channels.add(channel);
             keys.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(table.toString(), catalog.keyOf(table));
         }
@@ -67,7 +69,8 @@ public record InstalledTriggers(List<Planned> tables, List<String> channels,
         if (!tables.isEmpty()) {
             TriggerInstaller.installFunction(connection);
         }
-        tables.forEach(t -> TriggerInstaller.install(connection, t.table(), t.channel(), t.key(), t.hidden()));
+        tables.forEach(t -> TriggerInstaller.install(connection, t.table(), t.channel(), t.key(), t.hidden(),
+                t.partitioned()));
     }
 
     private static void refusePartitionsOfNamedTables(Catalog catalog, List<TableName> tables) {

@@ -36,48 +36,34 @@ public final class TriggerInstaller {
     // The body is a few expressions on purpose: each PL/pgSQL statement costs, and this runs for every row written.
     // A payload over PostgreSQL's 7999-byte limit would make pg_notify fail the application's write, so compact()
     // leaves out the largest non-key columns until it fits, and says which.
+    private static final String ROW_FUNCTION = """
+            CREATE OR REPLACE FUNCTION pgnotifications.{NAME}() RETURNS trigger
+            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $pgnotifications$
+            DECLARE{HIDDEN}
+                payload text := json_build_object('timestamp', CURRENT_TIMESTAMP, 'action', lower(TG_OP),
+                    'db_schema', TG_ARGV[1], 'table', TG_ARGV[2],
+                    'record', CASE WHEN TG_OP = 'DELETE' THEN {ROW_OLD} ELSE {ROW_NEW} END,
+                    'old', CASE WHEN TG_OP = 'UPDATE' THEN {ROW_OLD} END,
+                    'seq', nextval('pgnotifications.seq'))::text;
+            BEGIN{PARTITION}
+                IF octet_length(payload) > 7999 THEN
+                    payload := pgnotifications.compact(payload::json, TG_ARGV[4:3 + TG_ARGV[3]::int]);
+                END IF;
+                PERFORM pg_notify(TG_ARGV[0], payload);
+                RETURN NULL;
+            END
+            $pgnotifications$;
+            """;
+
+    // Four copies of the row function: with or without sensitive columns, for a plain or a partitioned table. Rows of
+    // a partitioned table always live in a partition, so its copy adds "partition" without asking, and a plain
+    // table's copy never pays for the question.
     private static final String FUNCTIONS = """
             CREATE SCHEMA IF NOT EXISTS pgnotifications;
             CREATE SEQUENCE IF NOT EXISTS pgnotifications.seq;
-            CREATE OR REPLACE FUNCTION pgnotifications.notify_change() RETURNS trigger
-            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $pgnotifications$
-            DECLARE
-                payload text := json_build_object('timestamp', CURRENT_TIMESTAMP, 'action', lower(TG_OP),
-                    'db_schema', TG_ARGV[1], 'table', TG_ARGV[2],
-                    'record', CASE WHEN TG_OP = 'DELETE' THEN row_to_json(OLD) ELSE row_to_json(NEW) END,
-                    'old', CASE WHEN TG_OP = 'UPDATE' THEN row_to_json(OLD) END,
-                    'seq', nextval('pgnotifications.seq'))::text;
-            BEGIN
-                IF TG_TABLE_NAME <> TG_ARGV[2] OR TG_TABLE_SCHEMA <> TG_ARGV[1] THEN
-                    payload := pgnotifications.with_partition(payload, TG_TABLE_NAME);
-                END IF;
-                IF octet_length(payload) > 7999 THEN
-                    payload := pgnotifications.compact(payload::json, TG_ARGV[4:3 + TG_ARGV[3]::int]);
-                END IF;
-                PERFORM pg_notify(TG_ARGV[0], payload);
-                RETURN NULL;
-            END
-            $pgnotifications$;
-            CREATE OR REPLACE FUNCTION pgnotifications.notify_change_redacted() RETURNS trigger
-            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $pgnotifications$
-            DECLARE
-                hidden text[] := TG_ARGV[4 + TG_ARGV[3]::int:];
-                payload text := json_build_object('timestamp', CURRENT_TIMESTAMP, 'action', lower(TG_OP),
-                    'db_schema', TG_ARGV[1], 'table', TG_ARGV[2],
-                    'record', CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) - hidden ELSE to_jsonb(NEW) - hidden END,
-                    'old', CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) - hidden END,
-                    'seq', nextval('pgnotifications.seq'))::text;
-            BEGIN
-                IF TG_TABLE_NAME <> TG_ARGV[2] OR TG_TABLE_SCHEMA <> TG_ARGV[1] THEN
-                    payload := pgnotifications.with_partition(payload, TG_TABLE_NAME);
-                END IF;
-                IF octet_length(payload) > 7999 THEN
-                    payload := pgnotifications.compact(payload::json, TG_ARGV[4:3 + TG_ARGV[3]::int]);
-                END IF;
-                PERFORM pg_notify(TG_ARGV[0], payload);
-                RETURN NULL;
-            END
-            $pgnotifications$;
+            """ + rowFunction("notify_change", false, false) + rowFunction("notify_change_redacted", true, false)
+            + rowFunction("notify_partition_change", false, true)
+            + rowFunction("notify_partition_change_redacted", true, true) + """
             CREATE OR REPLACE FUNCTION pgnotifications.notify_truncate() RETURNS trigger
             LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $pgnotifications$
             BEGIN
@@ -152,6 +138,15 @@ public final class TriggerInstaller {
     private TriggerInstaller() {
     }
 
+    private static String rowFunction(String name, boolean redacted, boolean partitioned) {
+        return ROW_FUNCTION.replace("{NAME}", name)
+                .replace("{HIDDEN}", redacted ? "\n    hidden text[] := TG_ARGV[4 + TG_ARGV[3]::int:];" : "")
+                .replace("{ROW_NEW}", redacted ? "to_jsonb(NEW) - hidden" : "row_to_json(NEW)")
+                .replace("{ROW_OLD}", redacted ? "to_jsonb(OLD) - hidden" : "row_to_json(OLD)")
+                .replace("{PARTITION}", partitioned
+                        ? "\n    payload := pgnotifications.with_partition(payload, TG_TABLE_NAME);" : "");
+    }
+
     /** Creates (or replaces) the shared trigger functions: one plain, one that leaves out sensitive columns. */
     public static void installFunction(Connection connection) {
         try (Statement statement = connection.createStatement()) {
@@ -163,10 +158,10 @@ public final class TriggerInstaller {
 
     /**
      * Installs the change trigger on one table, sending to {@code channel} with the table's key columns and never
-     * sending the {@code hidden} columns.
+     * sending the {@code hidden} columns; on a partitioned table, one that names each row's partition.
      */
     public static void install(Connection connection, TableName table, String channel, List<String> keyColumns,
-                               List<String> hidden) {
+                               List<String> hidden, boolean partitioned) {
         List<String> arguments = new ArrayList<>();
         arguments.add(channel);
         arguments.add(table.schema());
@@ -179,7 +174,8 @@ public final class TriggerInstaller {
             format.setString(2, table.schema());
             format.setString(3, table.name());
             format.setArray(4, connection.createArrayOf("text", arguments.toArray()));
-            format.setString(5, hidden.isEmpty() ? "notify_change" : "notify_change_redacted");
+            format.setString(5, (partitioned ? "notify_partition_change" : "notify_change")
+                    + (hidden.isEmpty() ? "" : "_redacted"));
             format.setString(6, TRUNCATE_TRIGGER);
             try (ResultSet ddl = format.executeQuery(); Statement statement = connection.createStatement()) {
                 ddl.next();

@@ -2,7 +2,6 @@ package io.github.pgnotifications;
 
 import io.github.pgnotifications.internal.ConfigKeys;
 import io.github.pgnotifications.internal.junit.OneTestAtATime;
-import io.github.pgnotifications.internal.junit.PgNotificationsExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -49,8 +48,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(PgNotificationsExtension.class)
-@ResourceLock(value = OneTestAtATime.SHARED_RESOURCE, mode = ResourceAccessMode.READ, providers = OneTestAtATime.class)
+@ExtendWith(PgNotificationsJUnitExtension.class)
+@ResourceLock(value = OneTestAtATime.SHARED_RESOURCE, mode = ResourceAccessMode.READ, providers = OneTestAtATimeLocks.class)
 public @interface PgNotifications {
 
     /** Configuration parameter for {@link #tables()} in every annotated class, comma-separated. */

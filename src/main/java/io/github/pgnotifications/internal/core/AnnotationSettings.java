@@ -1,6 +1,6 @@
 package io.github.pgnotifications.internal.core;
 
-import io.github.pgnotifications.PgNotifications;
+import io.github.pgnotifications.internal.ConfigKeys;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
@@ -25,23 +25,24 @@ public final class AnnotationSettings {
      * @param context looks up a configuration parameter by its key, e.g. JUnit's
      *                {@code ExtensionContext::getConfigurationParameter}
      */
-    public static SessionSettings of(PgNotifications annotation, Function<String, Optional<String>> context) {
+    public static SessionSettings of(AnnotationValues annotation, Function<String, Optional<String>> context) {
         return new SessionSettings(
-                list(annotation.tables(), PgNotifications.TABLES_PROPERTY_NAME, context),
-                list(annotation.channels(), PgNotifications.CHANNELS_PROPERTY_NAME, context),
-                list(annotation.scripts(), PgNotifications.SCRIPTS_PROPERTY_NAME, context),
-                list(annotation.sensitiveColumns(), PgNotifications.SENSITIVE_COLUMNS_PROPERTY_NAME, context),
-                annotation.sensitiveColumns().length > 0,
-                list(annotation.flyway(), PgNotifications.FLYWAY_PROPERTY_NAME, context),
-                text(annotation.liquibase(), PgNotifications.LIQUIBASE_PROPERTY_NAME, context),
+                list(annotation.tables(), ConfigKeys.TABLES, context),
+                list(annotation.channels(), ConfigKeys.CHANNELS, context),
+                list(annotation.scripts(), ConfigKeys.SCRIPTS, context),
+                list(annotation.sensitiveColumns(), ConfigKeys.SENSITIVE_COLUMNS, context),
+                !annotation.sensitiveColumns().isEmpty(),
+                list(annotation.flyway(), ConfigKeys.FLYWAY, context),
+                text(annotation.liquibase(), ConfigKeys.LIQUIBASE, context),
                 timeout(annotation, context),
                 NotificationListener.Health.DEFAULT,
                 maxRecorded(context));
     }
 
-    private static List<String> list(String[] attribute, String parameter, Function<String, Optional<String>> context) {
-        if (attribute.length > 0) {
-            return List.of(attribute);
+    private static List<String> list(List<String> attribute, String parameter,
+                                     Function<String, Optional<String>> context) {
+        if (!attribute.isEmpty()) {
+            return attribute;
         }
         return context.apply(parameter)
                 .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty())
@@ -55,7 +56,7 @@ public final class AnnotationSettings {
     }
 
     private static int maxRecorded(Function<String, Optional<String>> context) {
-        String parameter = PgNotifications.MAX_RECORDED_PROPERTY_NAME;
+        String parameter = ConfigKeys.MAX_RECORDED;
         return context.apply(parameter).map(String::trim).filter(value -> !value.isEmpty())
                 .map(value -> positiveInt(value, parameter)).orElse(SessionSettings.DEFAULT_MAX_RECORDED);
     }
@@ -72,8 +73,8 @@ public final class AnnotationSettings {
         throw new SetupException(Messages.badPositiveNumber(value, "configuration parameter " + parameter));
     }
 
-    private static Duration timeout(PgNotifications annotation, Function<String, Optional<String>> context) {
-        String parameter = PgNotifications.DEFAULT_TIMEOUT_PROPERTY_NAME;
+    private static Duration timeout(AnnotationValues annotation, Function<String, Optional<String>> context) {
+        String parameter = ConfigKeys.TIMEOUT;
         if (!annotation.timeout().isBlank()) {
             return Durations.parse(annotation.timeout(), "@PgNotifications(timeout)");
         }

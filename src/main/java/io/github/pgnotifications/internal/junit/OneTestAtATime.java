@@ -1,13 +1,12 @@
 package io.github.pgnotifications.internal.junit;
 
-import io.github.pgnotifications.PgNotifications;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The tests of one annotated class share its recorder, which is reset before each test; so under JUnit's parallel
@@ -17,7 +16,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>JUnit reads this from {@code @ResourceLock(providers = ...)}, which exists from JUnit 5.12 on; on older versions
  * this class is never loaded and {@link ClassLock} does the same from the extension.
  */
-public final class OneTestAtATime implements ResourceLocksProvider {
+public class OneTestAtATime implements ResourceLocksProvider {
 
     /**
      * The resource every annotated class reads. JUnit before 5.12 requires a value on {@code @ResourceLock}; a shared
@@ -25,13 +24,20 @@ public final class OneTestAtATime implements ResourceLocksProvider {
      */
     public static final String SHARED_RESOURCE = "io.github.pgnotifications";
 
+    private final Predicate<Class<?>> annotated;
+
+    /** @param annotated whether a class carries {@code @PgNotifications} */
+    protected OneTestAtATime(Predicate<Class<?>> annotated) {
+        this.annotated = annotated;
+    }
+
     @Override
     public Set<Lock> provideForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method testMethod) {
         List<Class<?>> innermostFirst = new ArrayList<>(enclosingInstanceTypes);
         innermostFirst.add(testClass);
         Collections.reverse(innermostFirst);
         return innermostFirst.stream()
-                .filter(type -> AnnotationSupport.isAnnotated(type, PgNotifications.class))
+                .filter(annotated)
                 .findFirst()
                 .map(owner -> Set.of(new Lock("io.github.pgnotifications.recorder:" + owner.getName())))
                 .orElse(Set.of());

@@ -2,10 +2,10 @@ package io.github.pgnotifications.internal.junit;
 
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
-import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.AnnotationSettings;
+import io.github.pgnotifications.internal.core.AnnotationValues;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.diagnostics.RecordedNotifications;
@@ -15,6 +15,7 @@ import io.github.pgnotifications.internal.spring.SpringSessions;
 import io.github.pgnotifications.internal.provision.Servers;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,17 +28,23 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit adapter: reads the configuration, asks the core for a {@link Session} per annotated class (kept in that
  * class's store, so JUnit closes it after the class), resets the recorder before each test and resolves parameters.
  * Holds no state of its own.
  */
-public final class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCallback,
+public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCallback,
         BeforeTestExecutionCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(PgNotificationsExtension.class);
+
+    private final Function<Class<?>, Optional<AnnotationValues>> annotations;
+
+    /** @param annotations a class's {@code @PgNotifications}, read by the API package, which knows its type */
+    protected PgNotificationsExtension(Function<Class<?>, Optional<AnnotationValues>> annotations) {
+        this.annotations = annotations;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -107,20 +114,20 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
     }
 
     /** The session of the nearest enclosing class that carries {@code @PgNotifications}, opened on first use. */
-    private static StoredSession stored(ExtensionContext context) {
+    private StoredSession stored(ExtensionContext context) {
         ExtensionContext owner = annotatedClassContext(context);
-        PgNotifications annotation = annotation(owner.getRequiredTestClass()).orElseThrow();
+        AnnotationValues annotation = annotations.apply(owner.getRequiredTestClass()).orElseThrow();
         // Keyed by the class: stores are hierarchical, so a nested class with an annotation of its own must not find
         // its enclosing class's session under the same key.
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(owner.getRequiredTestClass(),
                 key -> stored(owner, annotation), StoredSession.class);
     }
 
-    private static ExtensionContext annotatedClassContext(ExtensionContext context) {
+    private ExtensionContext annotatedClassContext(ExtensionContext context) {
         for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
             ExtensionContext candidate = c.get();
             boolean classLevel = candidate.getTestMethod().isEmpty() && candidate.getTestClass().isPresent();
-            if (classLevel && annotation(candidate.getRequiredTestClass()).isPresent()) {
+            if (classLevel && annotations.apply(candidate.getRequiredTestClass()).isPresent()) {
                 return candidate;
             }
         }
@@ -141,15 +148,11 @@ public final class PgNotificationsExtension implements BeforeAllCallback, Before
                 key -> new StoredServer(ServerField.resolve(testClass, field)), StoredServer.class).context();
     }
 
-    private static Optional<PgNotifications> annotation(Class<?> testClass) {
-        return AnnotationSupport.findAnnotation(testClass, PgNotifications.class);
-    }
-
     /**
      * A class's own session; or, for a class that Spring runs, a session on its application context's database, which
      * the classes sharing that (cached) context share, and so take turns on, test by test.
      */
-    private static StoredSession stored(ExtensionContext owner, PgNotifications annotation) {
+    private static StoredSession stored(ExtensionContext owner, AnnotationValues annotation) {
         try {
             ServerContext server = annotation.server().isBlank() ? configuredServer(owner)
                     : classServer(owner, annotation.server());

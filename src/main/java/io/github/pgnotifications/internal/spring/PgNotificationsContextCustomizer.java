@@ -1,7 +1,7 @@
 package io.github.pgnotifications.internal.spring;
 
-import io.github.pgnotifications.PgNotifications;
 import io.github.pgnotifications.internal.core.AnnotationSettings;
+import io.github.pgnotifications.internal.core.AnnotationValues;
 import io.github.pgnotifications.internal.core.ConfigurationParameters;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
@@ -30,9 +30,9 @@ final class PgNotificationsContextCustomizer implements ContextCustomizer {
 
     static final String PROPERTY_SOURCE = "pgNotificationsTestDatabase";
 
-    private final PgNotifications annotation;
+    private final AnnotationValues annotation;
 
-    PgNotificationsContextCustomizer(PgNotifications annotation) {
+    PgNotificationsContextCustomizer(AnnotationValues annotation) {
         this.annotation = annotation;
     }
 

@@ -1,6 +1,7 @@
 package io.github.pgnotifications.internal.spring;
 
 import io.github.pgnotifications.PgNotifications;
+import io.github.pgnotifications.internal.core.AnnotationValues;
 import java.util.List;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -18,6 +19,14 @@ public final class PgNotificationsContextCustomizerFactory implements ContextCus
                                                      List<ContextConfigurationAttributes> configAttributes) {
         PgNotifications annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
                 PgNotifications.class);
-        return annotation == null ? null : new PgNotificationsContextCustomizer(annotation);
+        return annotation == null ? null : new PgNotificationsContextCustomizer(values(annotation));
+    }
+
+    // Spring's own lookup (enclosing classes as Spring's @Nested rules say), so the annotation is read here, not by
+    // the API package's reader that the JUnit extension uses.
+    private static AnnotationValues values(PgNotifications annotation) {
+        return new AnnotationValues(List.of(annotation.tables()), List.of(annotation.channels()),
+                List.of(annotation.scripts()), List.of(annotation.sensitiveColumns()), List.of(annotation.flyway()),
+                annotation.liquibase(), annotation.timeout(), annotation.server());
     }
 }

@@ -183,9 +183,9 @@ public final class Messages {
                 + " before the scripts and before the triggers are installed.";
     }
 
-    public static String keyLeftOut(String awaited, String channel, String table, List<String> keyColumns,
-                                    List<String> kept, List<String> omitted) {
-        return "Cannot await " + awaited + " on channel '" + channel + "': a " + awaited.split(" ", 2)[0] + " on "
+    public static String keyLeftOut(String awaited, String action, String channel, String table,
+                                    List<String> keyColumns, List<String> kept, List<String> omitted) {
+        return "Cannot await " + awaited + " on channel '" + channel + "': a " + action + " on "
                 + table + " arrived whose row was too large for one notification (8000 bytes at most), and the"
                 + " columns left out of its payload, largest first, " + omitted + ", include key column(s) "
                 + keyColumns.stream().filter(omitted::contains).toList() + "; it kept " + kept + ". Key the await"

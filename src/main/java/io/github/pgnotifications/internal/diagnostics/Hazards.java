@@ -43,26 +43,21 @@ public final class Hazards {
     }
 
     /**
-     * Whether any trigger argument or function source of the database mentions the channel; true when the server
-     * cannot be asked, so that a message never claims what was not seen.
+     * What the server says, on one connection of its own.
+     *
+     * @param hazards       sentences for a failure message; empty if none
+     * @param senderMissing whether no trigger argument and no function source of the database mentions the channel
+     *                      asked about; false when none was asked about or the server could not be asked, so that a
+     *                      message never claims what was not seen
      */
-    public static boolean anyTriggerMentions(ConnectionInfo database, String channel) {
-        try (Connection connection = Jdbc.connect(database);
-             PreparedStatement statement = connection.prepareStatement(MENTIONS)) {
-            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-            statement.setString(1, channel);
-            statement.setString(2, channel);
-            try (ResultSet row = statement.executeQuery()) {
-                return !row.next() || row.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            LOG.debug("Could not look for the channel's triggers: {}", e.getMessage());
-            return true;
-        }
+    public record Found(List<String> hazards, boolean senderMissing) {
     }
 
-    /** The hazards as sentences for a failure message; empty if none, or if the server cannot be asked now. */
-    public static List<String> find(ConnectionInfo database) {
+    /**
+     * The hazards as sentences for a failure message, and for {@code silentChannel} (a channel nothing arrived on;
+     * null to skip) whether any trigger mentions it. Empty if the server cannot be asked now.
+     */
+    public static Found find(ConnectionInfo database, String silentChannel) {
         try (Connection connection = Jdbc.connect(database); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             List<String> found = new ArrayList<>();
@@ -78,10 +73,21 @@ public final class Hazards {
                     found.add(AwaitMessages.queueFilling(usage.getDouble(1)));
                 }
             }
-            return found;
+            return new Found(found, silentChannel != null && !mentioned(connection, silentChannel));
         } catch (SQLException e) {
             LOG.debug("Could not look for hazards: {}", e.getMessage());
-            return List.of();
+            return new Found(List.of(), false);
+        }
+    }
+
+    private static boolean mentioned(Connection connection, String channel) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(MENTIONS)) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            statement.setString(1, channel);
+            statement.setString(2, channel);
+            try (ResultSet row = statement.executeQuery()) {
+                return !row.next() || row.getBoolean(1);
+            }
         }
     }
 }

@@ -197,7 +197,6 @@ final class WireConnection implements AutoCloseable {
         }
     }
 
-
     /** Whether bytes of a next message are already read from the socket, so that reading it would not wait. */
     boolean hasBuffered() {
         return buffer.buffered() > 0;

@@ -55,25 +55,22 @@ final class AdminConnection implements AutoCloseable {
         }
         lock.lock();
         try {
-            boolean kept = connection != null;
-            try {
-                return work.run(connection());
-            } catch (SQLException e) {
-                if (!lost(e)) {
-                    throw e;
+            for (int attempt = 1; ; attempt++) {
+                boolean kept = connection != null;
+                try {
+                    return work.run(connection());
+                } catch (SQLException e) {
+                    if (!lost(e)) {
+                        throw e;
+                    }
+                    discard();
+                    // A kept connection whose server session had ended (a restart): the statement never ran; once
+                    // more on a new one.
+                    if (!kept || closed || attempt > 1) {
+                        throw e;
+                    }
                 }
-                discard();
-                if (!kept || closed) {
-                    throw e;
-                }
-                // The kept connection's server session had ended (a restart): the statement never ran; once more.
-                return work.run(connection());
             }
-        } catch (SQLException e) {
-            if (lost(e)) {
-                discard();
-            }
-            throw e;
         } finally {
             lastUsed = System.nanoTime();
             lock.unlock();

@@ -138,8 +138,9 @@ final class ChannelView implements AssertableChannel {
             }
             ChangeEvent cut = found == null ? index.truncatedWithoutKey(action) : null;
             if (cut != null) {
-                throw new IllegalStateException(Messages.keyLeftOut(describe(action, id), name, cut.schema() + "."
-                        + cut.table(), keyColumns.of(cut), List.copyOf(cut.record().keySet()), cut.omittedColumns()));
+                throw new IllegalStateException(Messages.keyLeftOut(describe(action, id), action.name(), name,
+                        cut.schema() + "." + cut.table(), keyColumns.of(cut), List.copyOf(cut.record().keySet()),
+                        cut.omittedColumns()));
             }
             return found == null ? null : found.change(context.parser());
         }, Expectation.byId(describe(action, id), action, id, keyColumns));

@@ -5,6 +5,7 @@ import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.PgNotificationsException;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
+import io.github.pgnotifications.internal.diagnostics.Hazards;
 import io.github.pgnotifications.internal.diagnostics.NearMisses;
 import io.github.pgnotifications.internal.diagnostics.Seen;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
@@ -18,8 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -32,21 +32,18 @@ final class Failures {
     private final Journal journal;
     private final PayloadParser parser;
     private final KeyResolver tableKeys;
-    private final Supplier<List<String>> hazards;
-    private final Predicate<String> senderExists;
+    private final Function<String, Hazards.Found> hazards;
     private final Set<Throwable> reported = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /**
-     * @param hazards      what on the server keeps notifications from arriving
-     * @param senderExists whether any trigger of the database may send to a channel
+     * @param hazards what on the server keeps notifications from arriving, and whether any trigger sends to the
+     *                channel given (a channel nothing arrived on, or null)
      */
-    Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Supplier<List<String>> hazards,
-             Predicate<String> senderExists) {
+    Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Function<String, Hazards.Found> hazards) {
         this.journal = journal;
         this.parser = parser;
         this.tableKeys = tableKeys;
         this.hazards = hazards;
-        this.senderExists = senderExists;
     }
 
     AssertionFailedError timedOut(String channel, Duration timeout, Expectation expected) {
@@ -56,15 +53,16 @@ final class Failures {
         List<String> gaps = journal.gaps().stream().map(Failures::gap).toList();
         List<String> nearMisses = NearMisses.find(expected.action() == null ? null : expected.action().name(),
                 expected.id(), channel, channels);
-        boolean noSender = here.isEmpty() && !senderExists.test(channel);
+        Hazards.Found server = hazards.apply(here.isEmpty() ? channel : null);
         String message = AwaitMessages.timedOut(expected.description(), channel, Durations.format(timeout), here,
-                expected.progress() == null ? null : expected.progress().get(), nearMisses, gaps, noSender);
+                expected.progress() == null ? null : expected.progress().get(), nearMisses, gaps,
+                server.senderMissing());
         long dropped = journal.dropped();
         if (dropped > 0) {
             message += "\n" + AwaitMessages.dropped(dropped, journal.maxRecorded());
         }
         return report(new AssertionFailedError(described(expected.assertion(), AwaitMessages.withHazards(message,
-                hazards.get())), expected.description(), String.join("\n", Timeline.newestLines(here))));
+                server.hazards())), expected.description(), String.join("\n", Timeline.newestLines(here))));
     }
 
     PgNotificationsException gapDuringWait(Expectation expected, ListenerGap gap) {

@@ -63,8 +63,7 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         listened.add(syncChannel);
         NotificationListener listener = NotificationListener.start(database, listened, journal, health);
         PayloadParser parser = new PayloadParser(rowTypes);
-        Failures failures = new Failures(journal, parser, tableKeys, () -> Hazards.find(database),
-                channel -> Hazards.anyTriggerMentions(database, channel));
+        Failures failures = new Failures(journal, parser, tableKeys, channel -> Hazards.find(database, channel));
         Recorder[] self = new Recorder[1];
         ChannelView.Context context = new ChannelView.Context(journal, parser, tableKeys, channelKeys,
                 () -> self[0].sync(), failures);

@@ -147,7 +147,10 @@ public final class TriggerInstaller {
                         ? "\n    payload := pgnotifications.with_partition(payload, TG_TABLE_NAME);" : "");
     }
 
-    /** Creates (or replaces) the shared trigger functions: one plain, one that leaves out sensitive columns. */
+    /**
+     * Creates (or replaces) the shared trigger functions: the row function for plain and partitioned tables, each with
+     * and without sensitive columns, the TRUNCATE function and their helpers.
+     */
     public static void installFunction(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             statement.execute(FUNCTIONS);

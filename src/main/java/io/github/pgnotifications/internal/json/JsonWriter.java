@@ -38,7 +38,10 @@ public final class JsonWriter {
         }
     }
 
-    /** Numbers whose {@code toString()} is a JSON number; a BigDecimal's keeps its scale (1E+3, 1.10). */
+    /**
+     * Numbers whose {@code toString()} is a JSON number; a BigDecimal's keeps its scale (1E+3, 1.10), a
+     * LiteralNumber's is the literal that arrived.
+     */
     private static boolean isJsonNumber(Object value) {
         if (value instanceof Double number) {
             return Double.isFinite(number);
@@ -47,7 +50,8 @@ public final class JsonWriter {
             return Float.isFinite(number);
         }
         return value instanceof Long || value instanceof Integer || value instanceof BigDecimal
-                || value instanceof BigInteger || value instanceof Short || value instanceof Byte;
+                || value instanceof BigInteger || value instanceof Short || value instanceof Byte
+                || value instanceof LiteralNumber;
     }
 
     private static void appendObject(StringBuilder json, Map<?, ?> map) {

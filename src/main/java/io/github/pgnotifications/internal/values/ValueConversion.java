@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.values;
 
+import io.github.pgnotifications.internal.json.LiteralNumber;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.lang.reflect.GenericArrayType;
@@ -127,6 +128,9 @@ final class ValueConversion {
         boolean exact = !(number instanceof Double || number instanceof Float);
         if (!exact && (boxed == BigDecimal.class || INTEGRALS.containsKey(raw))) {
             throw new Refusal("is a floating-point number, which is not exact", natural(number, raw));
+        }
+        if (number instanceof LiteralNumber && (boxed == BigDecimal.class || INTEGRALS.containsKey(raw))) {
+            throw new Refusal("has an exponent beyond BigDecimal's range", "double", "Number");
         }
         if (boxed == BigDecimal.class) {
             return Numbers.decimal(number);

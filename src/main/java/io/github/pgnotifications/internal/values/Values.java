@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.values;
 
+import io.github.pgnotifications.internal.json.LiteralNumber;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,6 +109,9 @@ public final class Values {
         if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
             return Long.toString(number.longValue());
         }
+        if (number instanceof LiteralNumber literal) {
+            return Numbers.canonical(literal);
+        }
         BigDecimal decimal = Numbers.decimal(number);
         return decimal == null ? number.toString() : Numbers.canonical(decimal);
     }
@@ -120,6 +124,10 @@ public final class Values {
         BigDecimal decimal = Numbers.parse(text);
         if (decimal != null) {
             return Numbers.canonical(decimal);
+        }
+        LiteralNumber literal = Numbers.parseLiteral(text);
+        if (literal != null) {
+            return Numbers.canonical(literal);
         }
         TemporalAccessor temporal = Temporals.parse(text);
         if (temporal != null) {

@@ -2,6 +2,7 @@ package io.github.pgnotifications.internal.json;
 
 import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,23 +11,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.pgnotifications.PgNotificationsSession;
+import io.github.pgnotifications.internal.values.Values;
 import io.github.pgnotifications.support.Sql;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our reader against Jackson 2 as an oracle, on the JSON that PostgreSQL itself writes for every column type a
- * trigger may send: the same structure, member order, strings, and numbers of the same kind, value and scale.
+ * trigger may send: the same structure, member order, strings, and numbers of the same kind, value and scale. And
+ * against PostgreSQL as the judge of its own input: what its {@code json} type accepts we read, value for value, and
+ * what it refuses we refuse; where {@code jsonb} is stricter, we follow {@code json}, whose text {@code row_to_json}
+ * passes on.
  */
 @Timeout(120)
 class PostgresJsonDifferentialTest {
@@ -37,6 +49,11 @@ class PostgresJsonDifferentialTest {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+
+    private static final String INVALID_TEXT = "22P02";
+    private static final String UNTRANSLATABLE = "22P05";
+    private static final String NUMERIC_OVERFLOW = "22003";
+    private static final String STACK_TOO_DEEP = "54001";
 
     private static PgNotificationsSession session;
 
@@ -133,6 +150,132 @@ class PostgresJsonDifferentialTest {
         String payload = session.recorder().channel("json").awaitNotification("the row", n -> true).payload();
 
         assertThat(JsonReader.parse(payload)).isEqualTo(JsonReader.parse(selected));
+    }
+
+    /** Texts at the edges of PostgreSQL's json grammar and just past them; the server says which are JSON. */
+    static Stream<String> edges() {
+        return Stream.of(
+                "{\"k\":\"\\ud800\"}", "{\"k\":\"\\udc00\"}", "\"\\udc00\\ud800\"", "\"\\ud800\\u0041\"",
+                "\"\\uDBFF\"", "\"\\ud83d\\ude00\"", "\"\\uD83D\\uDE00x\"", "\"a\\u0000b\"", "\"a\\/b\\\\\"",
+                "1e2147483648", "1E-2147483649", "-0.0e999999999999", "1e99999999999999999999999", "12.50E+2147483648",
+                "[1e2147483648,-0.0e999999999999,1e-99999999999999999999]", "1e2147483647", "-0", "1E+2", "0.5e-0001",
+                " 1 ", "{\"a\":1,\"a\":2}", "[]", "{}", "\t[\r\n]\n",
+                "", "01", "-01", "1.", ".5", "-", "1e", "1e+", "+1", "[1,]", "{\"a\":1,}", "{a:1}", "[1 2]", "[1] x",
+                "\"\\x\"", "\"\\u12\"", "\"\\uZZZZ\"", "\"a\tb\"", "'a'", "tru", "NaN", "Infinity", "\u00a01",
+                "\f1", "[\"\\ud800\",]");
+    }
+
+    @ParameterizedTest
+    @MethodSource("edges")
+    void whatPostgresJsonAcceptsWeReadAndWhatItRefusesWeRefuse(String text) throws Exception {
+        Verdict json = verdict(text, "json");
+
+        if (json.accepted()) {
+            assertThat(JsonReader.parse(json.output())).as(text).isEqualTo(JsonReader.parse(text));
+        } else {
+            assertThat(json.sqlState()).as(text).isEqualTo(INVALID_TEXT);
+            assertThatThrownBy(() -> JsonReader.parse(text)).as(text).isInstanceOf(JsonSyntaxException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("edges")
+    void whatJsonbAcceptsWeReadAsTheSameValue(String text) throws Exception {
+        Verdict jsonb = verdict(text, "jsonb");
+
+        if (!jsonb.accepted()) {
+            assertThat(jsonb.sqlState()).as(text).isIn(INVALID_TEXT, UNTRANSLATABLE, NUMERIC_OVERFLOW);
+            return;
+        }
+        Object ours = JsonReader.parse(text);
+        assertThat(Values.matches(JsonReader.parse(jsonb.output()), ours)).as(text + " as jsonb").isTrue();
+        if (ours instanceof String string) {
+            assertThat(Sql.column(session.dataSource(), "SELECT ?::jsonb #>> '{}'", text)).as(text)
+                    .containsExactly(string);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"k\":\"\\ud800\"} | 22P02", "\"\\udc00\\ud800\" | 22P02", "\"\\ud800\\u0041\" | 22P02",
+        "\"a\\u0000b\" | 22P05", "1e2147483648 | 22003", "1E-2147483649 | 22003", "-0.0e999999999999 | 22003",
+        "1e2147483647 | 22003"})
+    void whereJsonbRefusesWhatJsonKeepsWeReadAsJsonDoes(String text, String jsonbState) throws Exception {
+        assertThat(verdict(text, "jsonb").sqlState()).isEqualTo(jsonbState);
+        assertThat(verdict(text, "json").accepted()).isTrue();
+
+        assertThat(JsonReader.parse(text)).isNotNull();
+    }
+
+    @Test
+    void aLoneSurrogateComesThroughRowToJsonAndIsKept() throws Exception {
+        Map<String, Object> row = firstRow("SELECT row_to_json(t)::text FROM (SELECT '{\"k\":\"\\ud800\",\"r\":"
+                + "\"\\udc00\\ud800\"}'::json AS doc, '1e2147483648'::json AS n) t");
+
+        assertThat(row.get("doc")).isEqualTo(Map.of("k", "\ud800", "r", "\udc00\ud800"));
+        assertThat(row.get("n")).hasToString("1e2147483648").isInstanceOf(LiteralNumber.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"json, [, ]", "json, '{\"a\":', }", "jsonb, [, ]", "jsonb, '{\"a\":', }"})
+    void nestingAsDeepAsPostgresReadsItIsRead(String type, String open, String close) throws Exception {
+        int deepest = deepestAccepted(type, open, close);
+        String text = open.repeat(deepest) + "1" + close.repeat(deepest);
+
+        assertThat(deepest).as("PostgreSQL's %s nests %s this deep", type, open).isGreaterThan(10_000);
+        assertThat(innermost(JsonReader.parse(verdict(text, type).output()))).isEqualTo(List.of(deepest, 1L));
+        assertThat(verdict(open.repeat(JsonReader.MAX_DEPTH + 1) + close.repeat(JsonReader.MAX_DEPTH + 1), type)
+                .sqlState()).as("beyond our limit").isEqualTo(STACK_TOO_DEEP);
+    }
+
+    /**
+     * How many arrays and objects lead to the innermost value, and that value. Walked, not compared with equals(),
+     * which recurses once per level on the JDK's collections and overflows the stack at this depth.
+     */
+    private static List<Object> innermost(Object value) {
+        int depth = 0;
+        while (value instanceof List<?> || value instanceof Map<?, ?>) {
+            value = value instanceof List<?> list ? list.get(0) : ((Map<?, ?>) value).get("a");
+            depth++;
+        }
+        return List.of(depth, value);
+    }
+
+    /** The deepest nesting the server reads, found by bisection; beyond it it runs out of max_stack_depth. */
+    private static int deepestAccepted(String type, String open, String close) {
+        int accepted = 1_000;
+        int refused = JsonReader.MAX_DEPTH + 1;
+        while (refused - accepted > 1) {
+            int depth = (accepted + refused) >>> 1;
+            Verdict verdict = verdict(open.repeat(depth) + "1" + close.repeat(depth), type);
+            if (verdict.accepted()) {
+                accepted = depth;
+            } else {
+                assertThat(verdict.sqlState()).isEqualTo(STACK_TOO_DEEP);
+                refused = depth;
+            }
+        }
+        return accepted;
+    }
+
+    /** What the server made of a text as json or jsonb: its output, or the SQLSTATE it refused it with. */
+    private record Verdict(String output, String sqlState) {
+        boolean accepted() {
+            return sqlState == null;
+        }
+    }
+
+    private static Verdict verdict(String text, String type) {
+        try (Connection connection = session.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT ?::" + type + "::text")) {
+            statement.setString(1, text);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new Verdict(rows.getString(1), null);
+            }
+        } catch (SQLException e) {
+            return new Verdict(null, e.getSQLState());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -302,6 +304,25 @@ class JsonReaderTest {
         assertThat(depthOf(value)).isEqualTo(depth - 1);
         assertThat(depthOf(JsonReader.parse("{\"a\":[".repeat(depth / 2) + "7" + "]}".repeat(depth / 2))))
                 .isEqualTo(depth);
+    }
+
+    @Test
+    @Timeout(30)
+    void deepNestingNeedsNoMoreThreadStackThanShallow() throws Exception {
+        String deep = "[{\"a\":".repeat(JsonReader.MAX_DEPTH / 2) + "1" + "}]".repeat(JsonReader.MAX_DEPTH / 2);
+        AtomicReference<Object> read = new AtomicReference<>();
+        Thread smallStack = new Thread(null, () -> {
+            try {
+                read.set(depthOf(JsonReader.parse(deep)));
+            } catch (Throwable e) {
+                read.set(e);
+            }
+        }, "64 KiB of stack", 64 * 1024);
+
+        smallStack.start();
+        smallStack.join();
+
+        assertThat(read.get()).isEqualTo(JsonReader.MAX_DEPTH);
     }
 
     /** How many lists and maps lead to the innermost value, always taking the first element or member. */

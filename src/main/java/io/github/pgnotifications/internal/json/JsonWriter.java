@@ -2,6 +2,8 @@ package io.github.pgnotifications.internal.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +22,63 @@ public final class JsonWriter {
 
     public static String write(Object value) {
         StringBuilder json = new StringBuilder();
-        append(json, value);
+        Deque<Open> open = new ArrayDeque<>();
+        append(json, value, open);
+        while (!open.isEmpty()) {
+            Open innermost = open.peek();
+            if (innermost.items.hasNext()) {
+                appendNextItem(json, innermost, open);
+            } else {
+                json.append(innermost.close);
+                open.pop();
+            }
+        }
         return json.toString();
     }
 
-    private static void append(StringBuilder json, Object value) {
+    /**
+     * An object or array being written: its members or elements still to come, and its closing bracket. Kept on a
+     * stack of our own, as the reader does, so that what the reader reads this writes back at any depth. Used by
+     * one call of {@link #write} only.
+     */
+    private static final class Open {
+
+        final Iterator<?> items;
+        final char close;
+        boolean started;
+
+        Open(Iterator<?> items, char close) {
+            this.items = items;
+            this.close = close;
+        }
+    }
+
+    /** The comma before all but the first, a member's name, and the element or member's value. */
+    private static void appendNextItem(StringBuilder json, Open innermost, Deque<Open> open) {
+        if (innermost.started) {
+            json.append(',');
+        }
+        innermost.started = true;
+        Object item = innermost.items.next();
+        if (innermost.close == '}') {
+            Map.Entry<?, ?> member = (Map.Entry<?, ?>) item;
+            appendString(json, String.valueOf(member.getKey()));
+            json.append(':');
+            item = member.getValue();
+        }
+        append(json, item, open);
+    }
+
+    /** A scalar as JSON, or the opening bracket of a map or list, pushed so that its items follow. */
+    private static void append(StringBuilder json, Object value, Deque<Open> open) {
         if (value == null) {
             json.append("null");
         } else if (value instanceof Map<?, ?> map) {
-            appendObject(json, map);
+            json.append('{');
+            open.push(new Open(map.entrySet().iterator(), '}'));
         } else if (value instanceof List<?> list) {
-            appendArray(json, list);
+            json.append('[');
+            open.push(new Open(list.iterator(), ']'));
         } else if (value instanceof Boolean || isJsonNumber(value)) {
             json.append(value);
         } else {
@@ -52,32 +100,6 @@ public final class JsonWriter {
         return value instanceof Long || value instanceof Integer || value instanceof BigDecimal
                 || value instanceof BigInteger || value instanceof Short || value instanceof Byte
                 || value instanceof LiteralNumber;
-    }
-
-    private static void appendObject(StringBuilder json, Map<?, ?> map) {
-        json.append('{');
-        Iterator<? extends Map.Entry<?, ?>> members = map.entrySet().iterator();
-        while (members.hasNext()) {
-            Map.Entry<?, ?> member = members.next();
-            appendString(json, String.valueOf(member.getKey()));
-            json.append(':');
-            append(json, member.getValue());
-            if (members.hasNext()) {
-                json.append(',');
-            }
-        }
-        json.append('}');
-    }
-
-    private static void appendArray(StringBuilder json, List<?> list) {
-        json.append('[');
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            append(json, list.get(i));
-        }
-        json.append(']');
     }
 
     private static void appendString(StringBuilder json, String text) {

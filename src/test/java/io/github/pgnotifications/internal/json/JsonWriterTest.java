@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,5 +99,32 @@ class JsonWriterTest {
         assertThat(again.get(0)).isInstanceOf(Long.class);
         assertThat(((BigDecimal) again.get(1)).scale()).isEqualTo(2);
         assertThat(((BigDecimal) again.get(2)).scale()).isEqualTo(-3);
+    }
+
+    @Test
+    void aLiteralNumberIsWrittenAsTheLiteralThatArrived() throws Exception {
+        assertThat(JsonWriter.write(JsonReader.parse("{\"a\":[1E-2147483649,-0.0e999999999999]}")))
+                .isEqualTo("{\"a\":[1E-2147483649,-0.0e999999999999]}");
+    }
+
+    @Test
+    @Timeout(30)
+    void whatTheReaderReadsAtAnyDepthIsWrittenBackWithoutTheThreadStack() throws Exception {
+        int half = JsonReader.MAX_DEPTH / 2;
+        String deep = "[{\"a\":".repeat(half) + "\"\\ud800\"" + "}]".repeat(half);
+        Object value = JsonReader.parse(deep);
+        AtomicReference<Object> written = new AtomicReference<>();
+        Thread smallStack = new Thread(null, () -> {
+            try {
+                written.set(JsonWriter.write(value));
+            } catch (Throwable e) {
+                written.set(e);
+            }
+        }, "64 KiB of stack", 64 * 1024);
+
+        smallStack.start();
+        smallStack.join();
+
+        assertThat(written.get()).isEqualTo(deep);
     }
 }

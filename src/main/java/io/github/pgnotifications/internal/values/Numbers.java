@@ -52,8 +52,7 @@ final class Numbers {
 
     /** A text that is a JSON number beyond BigDecimal ({@code 1e2147483648}), or null. */
     static LiteralNumber parseLiteral(String text) {
-        char first = text.charAt(0);
-        if (!(first >= '0' && first <= '9') && first != '-') {
+        if (!hasOnlyNumberCharactersAndAnExponent(text)) {
             return null;
         }
         try {
@@ -61,6 +60,19 @@ final class Numbers {
         } catch (JsonSyntaxException e) {
             return null;
         }
+    }
+
+    /** Checked first, so that keying a UUID or a date, which BigDecimal refused already, costs no parse. */
+    private static boolean hasOnlyNumberCharactersAndAnExponent(String text) {
+        boolean exponent = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            exponent |= c == 'e' || c == 'E';
+            if (!(c >= '0' && c <= '9' || c == 'e' || c == 'E' || c == '.' || c == '-' || c == '+')) {
+                return false;
+            }
+        }
+        return exponent;
     }
 
     /**

@@ -98,6 +98,22 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void aSetupFailureCarriesItsSentenceOnceWithoutTheLibrarysFrames() {
+        Throwable failure = failureOf(MissingScriptCase.class);
+
+        assertThat(failure).hasNoCause();
+        assertThat(failure.getStackTrace()).isNotEmpty()
+                .noneMatch(frame -> frame.getClassName().startsWith("io.github.pgnotifications.internal."));
+    }
+
+    @Test
+    void aFailingScriptKeepsTheServersErrorAsItsOnlyCause() {
+        Throwable failure = failureOf(BrokenScriptCase.class);
+
+        assertThat(failure.getCause()).isInstanceOf(java.sql.SQLException.class).hasNoCause();
+    }
+
+    @Test
     void aMissingScriptFileIsNamedWithWhereItWasLookedFor() {
         assertThat(failureOf(MissingFileCase.class)).hasMessageStartingWith(prefix(MissingFileCase.class)
                 + "Script 'db/missing.sql' in @PgNotifications(scripts) is not a file (looked for /")

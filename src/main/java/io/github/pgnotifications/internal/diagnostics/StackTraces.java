@@ -32,6 +32,16 @@ public final class StackTraces {
         return failure;
     }
 
+    /**
+     * Cuts every frame of the library from the failure's stack trace, for a setup failure that the test framework
+     * reports from its own frames: what is left is the framework's and the user's; returns the failure.
+     */
+    public static <T extends Throwable> T withoutOurs(T failure) {
+        failure.setStackTrace(Arrays.stream(failure.getStackTrace())
+                .filter(frame -> !ours(frame.getClassName())).toArray(StackTraceElement[]::new));
+        return failure;
+    }
+
     static boolean ours(String className) {
         if (className.startsWith(INTERNAL)) {
             return true;

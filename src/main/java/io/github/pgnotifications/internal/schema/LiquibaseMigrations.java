@@ -4,6 +4,7 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.provision.Jdbc;
+import java.io.OutputStream;
 import java.sql.Connection;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
@@ -25,10 +26,11 @@ final class LiquibaseMigrations {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // Liquibase prints each changeset and a summary on standard out, as a command-line tool would; as a
-            // test's setup they belong in its log, where the build's logging configuration decides.
+            // test's setup they belong in its log (the summary goes there too), where the build's logging decides.
             Scope.child(Scope.Attr.ui, new LoggerUIService(), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    .setOutput(OutputStream.nullOutputStream())
                     .execute());
         } catch (SetupException e) {
             throw e;

@@ -111,6 +111,8 @@ class ConfigurationErrorsTest {
         Throwable failure = failureOf(BrokenScriptCase.class);
 
         assertThat(failure.getCause()).isInstanceOf(java.sql.SQLException.class).hasNoCause();
+        assertThat(failure.getCause().getStackTrace()).isNotEmpty()
+                .noneMatch(frame -> frame.getClassName().startsWith("io.github.pgnotifications.internal."));
     }
 
     @Test

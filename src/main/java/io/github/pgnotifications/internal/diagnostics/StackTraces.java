@@ -1,6 +1,8 @@
 package io.github.pgnotifications.internal.diagnostics;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -33,12 +35,16 @@ public final class StackTraces {
     }
 
     /**
-     * Cuts every frame of the library from the failure's stack trace, for a setup failure that the test framework
-     * reports from its own frames: what is left is the framework's and the user's; returns the failure.
+     * Cuts every frame of the library from the stack traces of the failure and its causes (a driver's error, say), for
+     * a setup failure whose message already says what the library was doing: what is left is the test framework's,
+     * the user's and the driver's; returns the failure.
      */
     public static <T extends Throwable> T withoutOurs(T failure) {
-        failure.setStackTrace(Arrays.stream(failure.getStackTrace())
-                .filter(frame -> !ours(frame.getClassName())).toArray(StackTraceElement[]::new));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            t.setStackTrace(Arrays.stream(t.getStackTrace())
+                    .filter(frame -> !ours(frame.getClassName())).toArray(StackTraceElement[]::new));
+        }
         return failure;
     }
 

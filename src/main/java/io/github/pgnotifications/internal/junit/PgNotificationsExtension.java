@@ -132,7 +132,8 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
                 return candidate;
             }
         }
-        throw new ExtensionConfigurationException(Messages.notAnnotated(context.getDisplayName()));
+        throw StackTraces.withoutOurs(new ExtensionConfigurationException(Messages.notAnnotated(
+                context.getDisplayName())));
     }
 
     /** The server chosen by configuration, one per run, kept in the root store so that JUnit closes it at the end. */

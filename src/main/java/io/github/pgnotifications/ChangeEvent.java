@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * A change reported by a change trigger: the payload {@code {"timestamp", "action", "db_schema", "table",
  * "record", "old", "seq"}} parsed. Column values arrive as the Java types of their PostgreSQL columns (see the
- * README's table: {@code Long} for {@code bigint}, {@code BigDecimal} for {@code numeric}, {@code OffsetDateTime}
- * in UTC for {@code timestamptz}, ...); values of tables the library does not know keep their JSON types.
+ * table in docs/payloads.md: {@code Long} for {@code bigint}, {@code BigDecimal} for {@code numeric},
+ * {@code OffsetDateTime} in UTC for {@code timestamptz}, ...); values of tables the library does not know keep their
+ * JSON types.
  *
  * @param action         what happened
  * @param schema         the schema of the table the trigger was installed on ({@code db_schema})

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Runs a test class against a fresh PostgreSQL database of its own, installs change triggers on {@link #tables()},
  * listens on their channels and on {@link #channels()}, and injects a {@link NotificationRecorder}. On a Spring test
  * class the database belongs to the application context instead: classes that share a cached context share its
- * database (see the README's Spring section).
+ * database (see docs/spring.md).
  *
  * <pre>{@code
  * @PgNotifications(tables = "users", scripts = "classpath:schema.sql")

@@ -4,6 +4,7 @@ import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
+import io.github.pgnotifications.internal.diagnostics.StackTraces;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.ServerSettings;
@@ -226,7 +227,8 @@ public final class PgNotificationsSession implements AutoCloseable {
                     throw e;
                 }
             } catch (SetupException e) {
-                throw new PgNotificationsException(e.getMessage(), e);
+                throw StackTraces.fromCaller(new PgNotificationsException(Messages.forSessionBuilder(e.getMessage()),
+                        e.getCause()));
             }
         }
 

@@ -273,10 +273,10 @@ class ChannelRecorderTest {
     @Test
     void anAwaitByIdOnATableWithoutKeySaysWhichColumnToChoose() {
         assertThatThrownBy(() -> recorder.channel("audit_log").awaitInsert("x"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot find id 'x' on channel 'audit_log': table public.audit_log has no primary key and"
                         + " no 'id' column. Say which column identifies a row, e.g."
-                        + " recorder.channel(\"audit_log\").keyedBy(\"email\").awaitInsert(...).");
+                        + " recorder.channel(\"audit_log\").keyedBy(\"line\").awaitInsert(...).");
     }
 
     @Test

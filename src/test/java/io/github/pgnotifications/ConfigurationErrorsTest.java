@@ -7,6 +7,7 @@ import io.github.pgnotifications.support.Throwables;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** Bad input fails the test class before any test runs, with a message that names the value and what to do. */
@@ -95,6 +96,42 @@ class ConfigurationErrorsTest {
 
     @PgNotifications(scripts = "classpath:nope.sql")
     static class MissingScriptCase extends OneTest {
+    }
+
+    @Test
+    void aSetupFailureCarriesItsSentenceOnceWithoutTheLibrarysFrames() {
+        Throwable failure = failureOf(MissingScriptCase.class);
+
+        assertThat(failure).hasNoCause();
+        assertThat(failure.getStackTrace()).isNotEmpty()
+                .noneMatch(frame -> frame.getClassName().startsWith("io.github.pgnotifications.internal."));
+    }
+
+    @Test
+    void aFailingScriptKeepsTheServersErrorAsItsOnlyCause() {
+        Throwable failure = failureOf(BrokenScriptCase.class);
+
+        assertThat(failure.getCause()).isInstanceOf(java.sql.SQLException.class).hasNoCause();
+        assertThat(failure.getCause().getStackTrace()).isNotEmpty()
+                .noneMatch(frame -> frame.getClassName().startsWith("io.github.pgnotifications.internal."));
+    }
+
+    @Test
+    void theExtensionRegisteredWithoutTheAnnotationSaysToAnnotateTheClass() {
+        Throwable failure = failureOf(NotAnnotatedCase.class);
+
+        assertThat(failure).hasMessage("No @PgNotifications found for 'ConfigurationErrorsTest$NotAnnotatedCase'."
+                + " Annotate the test class (or an enclosing class) with @PgNotifications instead of registering the"
+                + " extension directly.");
+        assertThat(failure.getStackTrace())
+                .noneMatch(frame -> frame.getClassName().startsWith("io.github.pgnotifications.internal."));
+    }
+
+    @ExtendWith(PgNotificationsJUnitExtension.class)
+    static class NotAnnotatedCase {
+        @Test
+        void test() {
+        }
     }
 
     @Test

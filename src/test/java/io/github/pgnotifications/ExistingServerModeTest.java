@@ -102,8 +102,8 @@ class ExistingServerModeTest {
     }
 
     private static boolean reachable(String url) {
-        try (Connection ignored = DriverManager.getConnection(url, credentials())) {
-            return true;
+        try (Connection connection = DriverManager.getConnection(url, credentials())) {
+            return connection.isValid(1);
         } catch (Exception e) {
             return false;
         }

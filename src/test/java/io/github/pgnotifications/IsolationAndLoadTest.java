@@ -141,7 +141,7 @@ class IsolationAndLoadTest {
                     int writer = w;
                     writers.add(CompletableFuture.runAsync(() -> write(db, writer), pool));
                 }
-                CompletableFuture.allOf(writers.toArray(new CompletableFuture[0])).get();
+                CompletableFuture.allOf(writers.toArray(new CompletableFuture<?>[0])).get();
             } finally {
                 pool.shutdownNow();
             }

@@ -3,6 +3,7 @@ package io.github.pgnotifications;
 import static io.github.pgnotifications.support.Sql.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.pgnotifications.support.Sql;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -45,9 +46,23 @@ class PlainJavaTest {
     }
 
     @Test
-    void aBadSetupFailsWithTheSameMessagesAsTheExtension() {
+    void aBadSetupNamesTheBuilderMethodNotTheAnnotation() {
         assertThatThrownBy(() -> PgNotificationsSession.builder().scripts("classpath:nope.sql").start())
                 .isInstanceOf(PgNotificationsException.class)
-                .hasMessageStartingWith("Script 'classpath:nope.sql' in @PgNotifications(scripts) was not found");
+                .hasMessage("Script 'classpath:nope.sql' in PgNotificationsSession.builder().scripts(...) was not found"
+                        + " on the test classpath. Put it under src/test/resources (classpath:schema.sql is"
+                        + " src/test/resources/schema.sql), or give a file path.")
+                .hasNoCause();
+    }
+
+    @Test
+    void aBadTableNamesTheBuilderMethodAndTheFailureStartsAtTheCallersLine() {
+        Throwable failure = catchThrowable(() -> PgNotificationsSession.builder().tables("nope").start());
+
+        assertThat(failure).isInstanceOf(PgNotificationsException.class)
+                .hasMessage("Table 'nope' in PgNotificationsSession.builder().tables(...) does not exist. Tables that"
+                        + " exist: none. Create it in a migration or script, or fix the name: names are exact catalog"
+                        + " names (case and spaces as stored, no quotes), optionally schema.table.");
+        assertThat(failure.getStackTrace()[0].getClassName()).startsWith(PlainJavaTest.class.getName());
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's Java snippets compile because they are copies of compiled code: each is found in a source file under
+ * The Java snippets of the README and of every page under {@code docs/} compile because they are copies of compiled
+ * code: each is found in a source file under
  * {@code examples/src/test/java} or {@code src/test/java}, or is one of the few fragments in {@link #ALLOWED}, with
  * the reason it cannot be. Lines are compared without their indentation and with runs of spaces as one; blank lines
  * and whole-line comments do not count. A snippet may leave parts of the file out, at a blank line or a line
@@ -31,6 +34,8 @@ class ReadmeSnippetsTest {
     private static final String ELISION = "...";
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "^(public |final |abstract )*(class|record|interface|enum) \\w+.*");
+    /** A Markdown link: its target (a path, or nothing for the same page) and its #anchor, if any. */
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]*)(#[^)\\s]+)?\\)");
 
     /**
      * Snippets that cannot be copies of compiled code, by their first line, and why. Keep this short: prefer making
@@ -41,12 +46,20 @@ class ReadmeSnippetsTest {
             "a team's own Testcontainers container needs Docker, which the examples cannot count on;"
                     + " ServerAttributeTest.TeamContainerCase runs the same where Docker answers");
 
+    private static List<Path> pages;
     private static List<Snippet> snippets;
     private static List<Source> sources;
 
     @BeforeAll
-    static void readTheReadmeAndTheSources() throws IOException {
-        snippets = Snippet.allIn(Files.readAllLines(BASE.resolve("README.md"), StandardCharsets.UTF_8));
+    static void readTheDocumentationAndTheSources() throws IOException {
+        pages = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> files = Files.list(BASE.resolve("docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).sorted().map(BASE::relativize).forEach(pages::add);
+        }
+        snippets = new ArrayList<>();
+        for (Path page : pages) {
+            snippets.addAll(Snippet.allIn(page, Files.readAllLines(BASE.resolve(page), StandardCharsets.UTF_8)));
+        }
         sources = new ArrayList<>();
         for (String root : SOURCE_ROOTS) {
             try (Stream<Path> files = Files.walk(BASE.resolve(root))) {
@@ -62,8 +75,10 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void theReadmeHasJavaSnippetsAndTheSourcesAreFound() {
-        assertThat(snippets).as("```java blocks in README.md").hasSizeGreaterThan(5);
+    void theReadmeAndTheDocsHaveJavaSnippetsAndTheSourcesAreFound() {
+        assertThat(pages).as("README.md and the pages under docs/").hasSizeGreaterThan(5);
+        assertThat(snippets).as("```java blocks in " + pages).hasSizeGreaterThan(10)
+                .anyMatch(snippet -> snippet.page().startsWith("docs"));
         assertThat(sources).as("source files under " + SOURCE_ROOTS).hasSizeGreaterThan(20);
     }
 
@@ -75,8 +90,8 @@ class ReadmeSnippetsTest {
                 strays.add(snippet.describe() + " is not in any file under " + SOURCE_ROOTS + whereItStops(snippet));
             }
         }
-        assertThat(strays).as("README snippets that are not copies of compiled code; copy them from an example (or"
-                + " change the example and copy it again)").isEmpty();
+        assertThat(strays).as("snippets that are not copies of compiled code; copy them from an example (or change the"
+                + " example and copy it again)").isEmpty();
     }
 
     @Test
@@ -87,15 +102,54 @@ class ReadmeSnippetsTest {
                         && source.imports().equals(snippet.imports())))
                 .map(Snippet::describe)
                 .toList();
-        assertThat(withoutImports).as("whole-class README snippets whose imports are not those of the file they are"
-                + " copied from").isEmpty();
+        assertThat(withoutImports).as("whole-class snippets whose imports are not those of the file they are copied"
+                + " from").isEmpty();
     }
 
     @Test
-    void everyAllowedFragmentIsStillInTheReadme() {
+    void everyAllowedFragmentIsStillInTheDocumentation() {
         List<String> firstLines = snippets.stream().map(Snippet::firstLine).toList();
-        assertThat(firstLines).as("README snippets; an entry of ALLOWED that none starts with is stale")
+        assertThat(firstLines).as("snippets; an entry of ALLOWED that none starts with is stale")
                 .containsAll(ALLOWED.keySet());
+    }
+
+    @Test
+    void everyLinkBetweenPagesLeadsToAFileAndAHeadingThatExist() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path page : pages) {
+            List<String> lines = Files.readAllLines(BASE.resolve(page), StandardCharsets.UTF_8);
+            for (String line : lines) {
+                Matcher link = LINK.matcher(line);
+                while (link.find()) {
+                    String problem = problemWith(page, link.group(1), link.group(2));
+                    if (problem != null) {
+                        broken.add(page + ": (" + link.group(1) + (link.group(2) == null ? "" : link.group(2))
+                                + ") " + problem);
+                    }
+                }
+            }
+        }
+        assertThat(broken).as("links in " + pages).isEmpty();
+    }
+
+    /** Null if the link leads to an existing file (and heading); otherwise what is wrong. */
+    private static String problemWith(Path page, String target, String anchor) throws IOException {
+        if (target.startsWith("http")) {
+            return null;
+        }
+        Path file = target.isEmpty() ? BASE.resolve(page) : BASE.resolve(page).getParent().resolve(target).normalize();
+        if (!Files.exists(file)) {
+            return "no such file";
+        }
+        if (anchor == null || !file.toString().endsWith(".md")) {
+            return null;
+        }
+        List<String> headings = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("#"))
+                .map(line -> line.replaceFirst("^#+\\s*", "").strip().toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
+                .toList();
+        return headings.contains(anchor.substring(1)) ? null : "no heading for " + anchor;
     }
 
     /** The first part of the snippet that no file has, else that its parts are not all in one file in order. */
@@ -147,23 +201,24 @@ class ReadmeSnippetsTest {
     }
 
     /**
-     * One {@code ```java} block of the README.
+     * One {@code ```java} block of a page.
      *
-     * @param line  the README line the block starts on
+     * @param page  the page, relative to the project's root
+     * @param line  the line the block starts on
      * @param lines the block's lines as written
      */
-    private record Snippet(int line, List<String> lines) {
+    private record Snippet(Path page, int line, List<String> lines) {
 
-        static List<Snippet> allIn(List<String> readme) {
+        static List<Snippet> allIn(Path page, List<String> text) {
             List<Snippet> found = new ArrayList<>();
-            for (int i = 0; i < readme.size(); i++) {
-                if (readme.get(i).strip().equals("```java")) {
+            for (int i = 0; i < text.size(); i++) {
+                if (text.get(i).strip().equals("```java")) {
                     int start = i;
                     List<String> body = new ArrayList<>();
-                    for (i++; i < readme.size() && !readme.get(i).strip().equals("```"); i++) {
-                        body.add(readme.get(i));
+                    for (i++; i < text.size() && !text.get(i).strip().equals("```"); i++) {
+                        body.add(text.get(i));
                     }
-                    found.add(new Snippet(start + 1, body));
+                    found.add(new Snippet(page, start + 1, body));
                 }
             }
             return found;
@@ -218,7 +273,7 @@ class ReadmeSnippetsTest {
         }
 
         String describe() {
-            return "README.md line " + line + " (" + firstLine() + ")";
+            return page + " line " + line + " (" + firstLine() + ")";
         }
     }
 }

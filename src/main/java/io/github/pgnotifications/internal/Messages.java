@@ -26,6 +26,14 @@ public final class Messages {
         return "@PgNotifications on " + testClass.getName() + ": " + message;
     }
 
+    /**
+     * A setup message for a {@code PgNotificationsSession}: the core names each setting as the annotation's attribute,
+     * and a session, which has no annotation, names it as the builder's method that set it.
+     */
+    public static String forSessionBuilder(String message) {
+        return message.replaceAll("@PgNotifications\\((\\w+)\\)", "PgNotificationsSession.builder().$1(...)");
+    }
+
     public static String junitTooOld(String found, String needed) {
         return "pg-notifications needs JUnit Jupiter " + needed + " or newer, and these tests run on " + found
                 + ". Upgrade org.junit.jupiter (or the org.junit:junit-bom your build imports) to " + needed
@@ -273,10 +281,12 @@ public final class Messages {
                 + " 'Users' and 'users' are different channels.";
     }
 
-    public static String noKey(String channel, List<String> tables, String id) {
+    /** @param suggestion a column of the (first) table that could identify a row; null if it has none */
+    public static String noKey(String channel, List<String> tables, String id, String suggestion) {
         return "Cannot find id " + id + " on channel '" + channel + "': table " + String.join(", ", tables)
                 + " has no primary key and no 'id' column. Say which column identifies a row, e.g."
-                + " recorder.channel(\"" + channel + "\").keyedBy(\"email\").awaitInsert(...).";
+                + " recorder.channel(\"" + channel + "\").keyedBy(\"" + (suggestion == null ? "<column>" : suggestion)
+                + "\").awaitInsert(...).";
     }
 
 

@@ -50,6 +50,18 @@ class WithoutTheExtensionExampleTest {
     }
 
     @Test
+    void aSessionOfItsOwnIsClosedByTryWithResources() throws SQLException {
+        try (PgNotificationsSession own = PgNotificationsSession.builder()
+                .tables("users").scripts("classpath:users.sql").start()) {
+            new UserRepository(own.dataSource()).create(2, "Grace", "Hopper");
+
+            ChangeEvent inserted = own.recorder().channel("users").awaitInsert(2);
+
+            assertThat(inserted.record()).containsEntry("first_name", "Grace");
+        }
+    }
+
+    @Test
     void eachTestStartsWithAnEmptyRecording() {
         session.recorder().channel("users").assertNothingReceived();
     }

@@ -93,7 +93,7 @@ public final class Session implements AutoCloseable {
         Set<String> channels = new LinkedHashSet<>(triggers.channels());
         channels.addAll(settings.channels());
         return new Session(database, startRecorder(settings, database, catalog, List.copyOf(channels),
-                new ChannelKeys(triggers.keysByChannel())), release);
+                new ChannelKeys(triggers.keysByChannel(), catalog.keyColumnSuggestions())), release);
     }
 
     /** Drops the database, or for the shared configured database, removes the installed triggers from it. */

@@ -1,6 +1,8 @@
 package io.github.pgnotifications.internal.diagnostics;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -28,6 +30,20 @@ public final class StackTraces {
         }
         if (first > 0 && first < frames.length) {
             failure.setStackTrace(Arrays.copyOfRange(frames, first, frames.length));
+        }
+        return failure;
+    }
+
+    /**
+     * Cuts every frame of the library from the stack traces of the failure and its causes (a driver's error, say), for
+     * a setup failure whose message already says what the library was doing: what is left is the test framework's,
+     * the user's and the driver's; returns the failure.
+     */
+    public static <T extends Throwable> T withoutOurs(T failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            t.setStackTrace(Arrays.stream(t.getStackTrace())
+                    .filter(frame -> !ours(frame.getClassName())).toArray(StackTraceElement[]::new));
         }
         return failure;
     }

@@ -9,6 +9,7 @@ import io.github.pgnotifications.internal.core.AnnotationValues;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.diagnostics.RecordedNotifications;
+import io.github.pgnotifications.internal.diagnostics.StackTraces;
 import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.ServerSettings;
 import io.github.pgnotifications.internal.spring.SpringSessions;
@@ -105,7 +106,7 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
         try {
             session = stored(context).session();
         } catch (ExtensionConfigurationException e) {
-            throw new ParameterResolutionException(e.getMessage(), e);
+            throw StackTraces.withoutOurs(new ParameterResolutionException(e.getMessage(), e.getCause()));
         }
         if (type == NotificationRecorder.class) {
             return session.recorder();
@@ -131,7 +132,8 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
                 return candidate;
             }
         }
-        throw new ExtensionConfigurationException(Messages.notAnnotated(context.getDisplayName()));
+        throw StackTraces.withoutOurs(new ExtensionConfigurationException(Messages.notAnnotated(
+                context.getDisplayName())));
     }
 
     /** The server chosen by configuration, one per run, kept in the root store so that JUnit closes it at the end. */
@@ -165,8 +167,9 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
                     List.of(ClassLock.class, session.databaseName()), key -> new ClassLock(), ClassLock.class);
             return new StoredSession(session, shared, true);
         } catch (SetupException e) {
-            throw new ExtensionConfigurationException(Messages.inClass(owner.getRequiredTestClass(), e.getMessage()),
-                    e);
+            // The sentence once, without the SetupException that carried it and without the library's frames.
+            throw StackTraces.withoutOurs(new ExtensionConfigurationException(
+                    Messages.inClass(owner.getRequiredTestClass(), e.getMessage()), e.getCause()));
         }
     }
 }

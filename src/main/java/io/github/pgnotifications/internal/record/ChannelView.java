@@ -133,8 +133,7 @@ final class ChannelView implements AssertableChannel {
             Entry found = index.claimOldest(action, id, position -> journal.since(name, position),
                     journal.first(name), journal.log(name)::claim);
             if (found == null && !keyColumns.isExplicit() && !index.keylessTables().isEmpty()) {
-                throw new IllegalStateException(Messages.noKey(name, List.copyOf(index.keylessTables()),
-                        Texts.value(id)));
+                throw context.channelKeys().noKey(name, List.copyOf(index.keylessTables()), id);
             }
             ChangeEvent cut = found == null ? index.truncatedWithoutKey(action) : null;
             if (cut != null) {

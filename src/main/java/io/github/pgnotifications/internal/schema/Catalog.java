@@ -45,7 +45,11 @@ public final class Catalog {
                    (SELECT ARRAY[pn.nspname::text, pc.relname::text] FROM pg_inherits i
                       JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
                      WHERE c.relispartition AND i.inhrelid = c.oid),
-                   c.relkind
+                   c.relkind,
+                   (SELECT a.attname::text FROM pg_index i
+                      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                     WHERE i.indrelid = c.oid AND i.indisunique AND i.indnatts = 1 AND i.indpred IS NULL
+                     ORDER BY i.indexrelid LIMIT 1)
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
                AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
@@ -62,11 +66,12 @@ public final class Catalog {
     private final Map<TableName, TableName> parents;
     private final Map<TableName, String> notTables;
     private final Set<TableName> partitioned;
+    private final Map<TableName, String> uniqueColumns;
 
     private Catalog(Map<TableName, List<String>> keys, Map<TableName, List<String>> columns,
                     Map<TableName, Map<String, ColumnType>> types, List<TableName> visible,
                     Map<TableName, TableName> parents, Map<TableName, String> notTables,
-                    Set<TableName> partitioned) {
+                    Set<TableName> partitioned, Map<TableName, String> uniqueColumns) {
         this.keys = keys;
         this.columns = columns;
         this.types = types;
@@ -74,6 +79,7 @@ public final class Catalog {
         this.parents = parents;
         this.notTables = notTables;
         this.partitioned = partitioned;
+        this.uniqueColumns = uniqueColumns;
     }
 
     /** Reads every user table with its key: the primary key's columns, else {@code id} if there is one, else none. */
@@ -85,6 +91,7 @@ public final class Catalog {
         Map<TableName, TableName> parents = new LinkedHashMap<>();
         Map<TableName, String> notTables = new LinkedHashMap<>();
         Set<TableName> partitioned = new HashSet<>();
+        Map<TableName, String> uniqueColumns = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(TABLES);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -107,9 +114,12 @@ public final class Catalog {
                 if (rows.getBoolean(3)) {
                     visible.add(table);
                 }
+                if (rows.getString(9) != null) {
+                    uniqueColumns.put(table, rows.getString(9));
+                }
             }
         }
-        return new Catalog(keys, columns, types, visible, parents, notTables, partitioned);
+        return new Catalog(keys, columns, types, visible, parents, notTables, partitioned, uniqueColumns);
     }
 
     /** Each column's Java type, from {@code typname:typcategory} of its (base or element) type. */
@@ -197,5 +207,20 @@ public final class Catalog {
     /** The key columns of a table by schema and name, or empty if the catalog did not know the table. */
     public Optional<List<String>> keyOf(String schema, String table) {
         return Optional.ofNullable(keys.get(new TableName(schema, table)));
+    }
+
+    /**
+     * For each table without a key, the column an await could be keyed by instead: a column with a unique index of
+     * its own where there is one, else the first column. Tables without any column are left out.
+     */
+    public Map<String, String> keyColumnSuggestions() {
+        Map<String, String> suggestions = new LinkedHashMap<>();
+        keys.forEach((table, key) -> {
+            List<String> all = columnsOf(table);
+            if (key.isEmpty() && !all.isEmpty()) {
+                suggestions.put(table.toString(), uniqueColumns.getOrDefault(table, all.get(0)));
+            }
+        });
+        return suggestions;
     }
 }

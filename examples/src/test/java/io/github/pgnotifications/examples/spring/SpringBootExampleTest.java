@@ -47,9 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * after the test: nothing is committed, so nothing is notified. The tests that await notifications are not
  * {@code @Transactional}, so the service's own transaction commits; the last three tests show the trap and its fix.
  */
-// Liquibase is on this project's test classpath only for the library's own tests; the application does not use it.
-@SpringBootTest(properties = {"spring.liquibase.enabled=false", "spring.main.banner-mode=off",
-        "spring.main.log-startup-info=false"})
+@SpringBootTest
 @PgNotifications(flyway = "classpath:db/migration", tables = "customers", channels = "customer_events")
 @Timeout(60)
 class SpringBootExampleTest {

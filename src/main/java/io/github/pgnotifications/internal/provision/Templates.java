@@ -20,7 +20,8 @@ import java.util.function.Function;
 /**
  * The templates of one run: the first class that asks for a preparation builds a database with it (migrations,
  * scripts, triggers) and every class with the same preparation gets a copy ({@code CREATE DATABASE ... TEMPLATE}),
- * with the next copy made ahead of time on a background thread, so that a class rarely waits for one. Classes that
+ * with the next copy made ahead of time on a background thread, so that a class rarely waits for one; the same thread
+ * drops each class's copy after the class, so that the class's time does not include it. Classes that
  * ask while a template is being built wait for it; a template is never copied before it is complete. Where a copy
  * cannot be made, the class's database is prepared from scratch, with one log line that says why. Thread-safe.
  */
@@ -69,6 +70,7 @@ final class Templates implements AutoCloseable {
     }
 
     private Template build(Function<ConnectionInfo, ?> prepare) {
+        awaitBackground();
         TestDatabase database = TestDatabase.create(context, context.names().template());
         if (database.isShared()) {
             return null;
@@ -99,6 +101,29 @@ final class Templates implements AutoCloseable {
         }
     }
 
+    /** Where copies are dropped when their classes end: the background thread; null once the run is ending. */
+    private TestDatabase.Background background() {
+        ExecutorService executor = executor();
+        return executor == null ? null : new TestDatabase.Background(aheadAdmin, executor);
+    }
+
+    /**
+     * Waits until the background thread has done what it was given so far (drops of finished classes' copies, the
+     * copy made ahead), so that a template is built without competing with them for the server, and a class that
+     * builds one finds the databases of the classes before it gone.
+     */
+    private void awaitBackground() {
+        ExecutorService executor = executor();
+        if (executor == null) {
+            return;
+        }
+        try {
+            CompletableFuture.runAsync(() -> { }, executor).join();
+        } catch (RuntimeException rejectedOrFailed) {
+            // The run is ending: there is nothing to wait for.
+        }
+    }
+
     private ExecutorService executor() {
         synchronized (lock) {
             if (ahead == null && !closed) {
@@ -112,7 +137,7 @@ final class Templates implements AutoCloseable {
         }
     }
 
-    /** Drops the copies made ahead and the templates, once the background thread has finished. */
+    /** Drops the copies made ahead and the templates, once the background thread has finished its drops. */
     @Override
     public void close() {
         ExecutorService running;
@@ -189,8 +214,8 @@ final class Templates implements AutoCloseable {
 
         private TestDatabase copy(boolean forAClassNow) {
             try {
-                TestDatabase copy = TestDatabase.cloneOf(context, forAClassNow ? context.admin() : aheadAdmin, name,
-                        context.names().testDatabase());
+                TestDatabase copy = TestDatabase.cloneOf(context, forAClassNow ? context.admin() : aheadAdmin,
+                        background(), name, context.names().testDatabase());
                 if (!forAClassNow && isClosed()) {
                     copy.close();
                     return null;

@@ -12,10 +12,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A database of one test class's own: created fresh or cloned from a template, and dropped on close. Where the
- * server forbids creating databases, the configured database is used instead, and {@link #isShared()} says so.
+ * A database of one test class's own: created fresh or cloned from a template, and dropped on close (a copy of a
+ * template in the background, see {@link #close()}). Where the server forbids creating databases, the configured
+ * database is used instead, and {@link #isShared()} says so.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -45,19 +48,22 @@ public final class TestDatabase implements AutoCloseable {
     private final AdminConnection admin;
     private final String name;
     private final boolean shared;
+    private final Executor dropper;
 
-    private TestDatabase(PostgresServer server, AdminConnection admin, String name, boolean shared) {
+    private TestDatabase(PostgresServer server, AdminConnection admin, String name, boolean shared,
+                         Executor dropper) {
         this.server = server;
         this.admin = admin;
         this.name = name;
         this.shared = shared;
+        this.dropper = dropper;
     }
 
     /** Creates a fresh database, or falls back to the configured one if the user may not create databases. */
     static TestDatabase create(ServerContext context, String name) {
         try {
             context.admin().execute("CREATE DATABASE " + Identifiers.quote(name));
-            return new TestDatabase(context.server(), context.admin(), name, false);
+            return new TestDatabase(context.server(), context.admin(), name, false, null);
         } catch (SQLException e) {
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                 return sharedFallback(context, e);
@@ -70,10 +76,13 @@ public final class TestDatabase implements AutoCloseable {
      * Creates a database as a copy of a template. PostgreSQL refuses while anyone is connected to the template
      * (after waiting a few seconds for sessions that are ending).
      *
+     * @param via        the connection that copies
+     * @param background where and through which connection the copy is dropped when it is closed; null to drop it
+     *                   on the closing thread
      * @throws SQLException when the server refuses, for the caller to fall back
      */
-    static TestDatabase cloneOf(ServerContext context, AdminConnection via, String template, String name)
-            throws SQLException {
+    static TestDatabase cloneOf(ServerContext context, AdminConnection via, Background background, String template,
+                                String name) throws SQLException {
         PostgresServer server = context.server();
         via.with(connection -> {
             try (Statement statement = connection.createStatement()) {
@@ -83,7 +92,17 @@ public final class TestDatabase implements AutoCloseable {
             copySettings(connection, template, name);
             return null;
         });
-        return new TestDatabase(server, context.admin(), name, false);
+        return background == null ? new TestDatabase(server, context.admin(), name, false, null)
+                : new TestDatabase(server, background.admin(), name, false, background.executor());
+    }
+
+    /**
+     * The run's background thread, and the connection it uses, for drops off a class's time.
+     *
+     * @param admin    the connection the background thread uses
+     * @param executor the background thread
+     */
+    record Background(AdminConnection admin, Executor executor) {
     }
 
     /**
@@ -119,7 +138,7 @@ public final class TestDatabase implements AutoCloseable {
             LOG.warn(Messages.sharedDatabaseFallback(server.description(), cause.getMessage()));
         }
         String configured = JdbcUrl.parse(server.maintenanceDatabase().jdbcUrl()).database();
-        return new TestDatabase(server, context.admin(), configured, true);
+        return new TestDatabase(server, context.admin(), configured, true, null);
     }
 
     /** The database's name. */
@@ -137,12 +156,28 @@ public final class TestDatabase implements AutoCloseable {
         return server.database(name);
     }
 
-    /** Drops the database, ending any session still connected to it. A shared database is left alone. */
+    /**
+     * Drops the database, ending any session still connected to it. A copy of a template is dropped on the run's
+     * background thread, off the class's time (the server's removal of a migrated schema's files costs more than the
+     * rest of a class); the run waits for it before it ends. A shared database is left alone.
+     */
     @Override
     public void close() {
         if (shared) {
             return;
         }
+        if (dropper != null) {
+            try {
+                dropper.execute(this::dropNow);
+                return;
+            } catch (RejectedExecutionException runEnding) {
+                // The run is ending and its background thread takes no more work: drop it here.
+            }
+        }
+        dropNow();
+    }
+
+    private void dropNow() {
         try {
             admin.with(this::drop);
         } catch (SQLException | SetupException e) {

@@ -12,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A database of one test class's own: created fresh or cloned from a template, and dropped on close (a copy of a
@@ -48,10 +46,10 @@ public final class TestDatabase implements AutoCloseable {
     private final AdminConnection admin;
     private final String name;
     private final boolean shared;
-    private final Executor dropper;
+    private final BackgroundWork dropper;
 
     private TestDatabase(PostgresServer server, AdminConnection admin, String name, boolean shared,
-                         Executor dropper) {
+                         BackgroundWork dropper) {
         this.server = server;
         this.admin = admin;
         this.name = name;
@@ -77,11 +75,10 @@ public final class TestDatabase implements AutoCloseable {
      * (after waiting a few seconds for sessions that are ending).
      *
      * @param via        the connection that copies
-     * @param background where and through which connection the copy is dropped when it is closed; null to drop it
-     *                   on the closing thread
+     * @param dropper    the thread that drops the copy when it is closed; null to drop it on the closing thread
      * @throws SQLException when the server refuses, for the caller to fall back
      */
-    static TestDatabase cloneOf(ServerContext context, AdminConnection via, Background background, String template,
+    static TestDatabase cloneOf(ServerContext context, AdminConnection via, BackgroundWork dropper, String template,
                                 String name) throws SQLException {
         PostgresServer server = context.server();
         via.with(connection -> {
@@ -92,17 +89,8 @@ public final class TestDatabase implements AutoCloseable {
             copySettings(connection, template, name);
             return null;
         });
-        return background == null ? new TestDatabase(server, context.admin(), name, false, null)
-                : new TestDatabase(server, background.admin(), name, false, background.executor());
-    }
-
-    /**
-     * The run's background thread, and the connection it uses, for drops off a class's time.
-     *
-     * @param admin    the connection the background thread uses
-     * @param executor the background thread
-     */
-    record Background(AdminConnection admin, Executor executor) {
+        return dropper == null ? new TestDatabase(server, context.admin(), name, false, null)
+                : new TestDatabase(server, dropper.admin(), name, false, dropper);
     }
 
     /**
@@ -157,8 +145,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops the database, ending any session still connected to it. A copy of a template is dropped on the run's
-     * background thread, off the class's time (the server's removal of a migrated schema's files costs more than the
+     * Drops the database, ending any session still connected to it. A copy of a template is dropped on a background
+     * thread of the run's, off the class's time (the server's removal of a migrated schema's files costs more than the
      * rest of a class); the run waits for it before it ends. A shared database is left alone.
      */
     @Override
@@ -166,15 +154,9 @@ public final class TestDatabase implements AutoCloseable {
         if (shared) {
             return;
         }
-        if (dropper != null) {
-            try {
-                dropper.execute(this::dropNow);
-                return;
-            } catch (RejectedExecutionException runEnding) {
-                // The run is ending and its background thread takes no more work: drop it here.
-            }
+        if (dropper == null || !dropper.submit(this::dropNow)) {
+            dropNow();
         }
-        dropNow();
     }
 
     private void dropNow() {

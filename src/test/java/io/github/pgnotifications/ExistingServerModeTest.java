@@ -102,7 +102,8 @@ class ExistingServerModeTest {
     }
 
     private static boolean reachable(String url) {
-        try (Connection ignored = DriverManager.getConnection(url, credentials())) {
+        try {
+            DriverManager.getConnection(url, credentials()).close();
             return true;
         } catch (Exception e) {
             return false;

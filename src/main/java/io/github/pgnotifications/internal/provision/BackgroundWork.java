@@ -59,9 +59,12 @@ final class BackgroundWork implements AutoCloseable {
         }
     }
 
-    /** Waits until the thread has done what it was given so far. */
+    /** Waits until the thread has done what it was given so far (nothing, if it never started). */
     void awaitGiven() {
-        ExecutorService running = executor();
+        ExecutorService running;
+        synchronized (lock) {
+            running = closed ? null : executor;
+        }
         if (running != null) {
             try {
                 CompletableFuture.runAsync(() -> { }, running).join();

@@ -12,14 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * The templates of one run: the first class that asks for a preparation builds a database with it (migrations,
  * scripts, triggers) and every class with the same preparation gets a copy ({@code CREATE DATABASE ... TEMPLATE}),
- * with the next copy made ahead of time on a background thread, so that a class rarely waits for one; another drops
- * each class's copy after the class, so that the class's time does not include it either. Classes that
+ * with the next copy made ahead of time on a background thread, so that a class rarely waits for one. Classes that
  * ask while a template is being built wait for it; a template is never copied before it is complete. Where a copy
  * cannot be made, the class's database is prepared from scratch, with one log line that says why. Thread-safe.
  */
@@ -29,13 +30,14 @@ final class Templates implements AutoCloseable {
 
     private final ServerContext context;
     private final ConcurrentHashMap<String, CompletableFuture<Template>> byDigest = new ConcurrentHashMap<>();
-    private final BackgroundWork ahead;
-    private final BackgroundWork drops;
+    private final Object lock = new Object();
+    private final AdminConnection aheadAdmin;
+    private ExecutorService ahead;
+    private boolean closed;
 
     Templates(ServerContext context) {
         this.context = context;
-        this.ahead = new BackgroundWork(context.server(), "pg-notifications-prepare-ahead");
-        this.drops = new BackgroundWork(context.server(), "pg-notifications-drop");
+        this.aheadAdmin = new AdminConnection(context.server());
     }
 
     @SuppressWarnings("unchecked")
@@ -45,7 +47,7 @@ final class Templates implements AutoCloseable {
             return context.fresh(prepare);
         }
         TestDatabase copy = template.take();
-        template.prepareNext(ahead.executor());
+        template.prepareNext(executor());
         return copy != null ? new ServerContext.Prepared<>(copy, (T) template.schema) : context.fresh(prepare);
     }
 
@@ -66,12 +68,7 @@ final class Templates implements AutoCloseable {
         }
     }
 
-    /**
-     * Builds a template, after the drops already asked for: so that it does not compete with them for the server, and
-     * so that a class that builds one finds the databases of the classes before it gone.
-     */
     private Template build(Function<ConnectionInfo, ?> prepare) {
-        drops.awaitGiven();
         TestDatabase database = TestDatabase.create(context, context.names().template());
         if (database.isShared()) {
             return null;
@@ -96,14 +93,43 @@ final class Templates implements AutoCloseable {
         }
     }
 
-    /**
-     * Lets the copies being made and the drops asked for finish (a few seconds at most: a copy made after that drops
-     * itself, see copy), then drops the copies made ahead and the templates.
-     */
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    private ExecutorService executor() {
+        synchronized (lock) {
+            if (ahead == null && !closed) {
+                ahead = Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "pg-notifications-prepare-ahead");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            return closed ? null : ahead;
+        }
+    }
+
+    /** Drops the copies made ahead and the templates, once the background thread has finished. */
     @Override
     public void close() {
-        ahead.close();
-        drops.close();
+        ExecutorService running;
+        synchronized (lock) {
+            closed = true;
+            running = ahead;
+        }
+        if (running != null) {
+            // A copy still being made is left to finish on its own (it drops itself, see copy), so that a server
+            // that stopped answering cannot hold up the end of the run for more than a few seconds.
+            running.shutdown();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         List<Template> all = new ArrayList<>();
         byDigest.values().forEach(future -> {
             try {
@@ -116,6 +142,7 @@ final class Templates implements AutoCloseable {
             }
         });
         all.forEach(Template::drop);
+        aheadAdmin.close();
     }
 
     /** One template and the copy of it made ahead for the next class. Guarded by itself. */
@@ -162,9 +189,9 @@ final class Templates implements AutoCloseable {
 
         private TestDatabase copy(boolean forAClassNow) {
             try {
-                TestDatabase copy = TestDatabase.cloneOf(context, forAClassNow ? context.admin() : ahead.admin(),
-                        drops, name, context.names().testDatabase());
-                if (!forAClassNow && ahead.isClosed()) {
+                TestDatabase copy = TestDatabase.cloneOf(context, forAClassNow ? context.admin() : aheadAdmin, name,
+                        context.names().testDatabase());
+                if (!forAClassNow && isClosed()) {
                     copy.close();
                     return null;
                 }

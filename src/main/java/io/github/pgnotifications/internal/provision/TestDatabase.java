@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A database of one test class's own: created fresh or cloned from a template, and dropped on close (a copy of a
- * template in the background, see {@link #close()}). Where the server forbids creating databases, the configured
- * database is used instead, and {@link #isShared()} says so.
+ * A database of one test class's own: created fresh or cloned from a template, and dropped on close. Where the
+ * server forbids creating databases, the configured database is used instead, and {@link #isShared()} says so.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -46,22 +45,19 @@ public final class TestDatabase implements AutoCloseable {
     private final AdminConnection admin;
     private final String name;
     private final boolean shared;
-    private final BackgroundWork dropper;
 
-    private TestDatabase(PostgresServer server, AdminConnection admin, String name, boolean shared,
-                         BackgroundWork dropper) {
+    private TestDatabase(PostgresServer server, AdminConnection admin, String name, boolean shared) {
         this.server = server;
         this.admin = admin;
         this.name = name;
         this.shared = shared;
-        this.dropper = dropper;
     }
 
     /** Creates a fresh database, or falls back to the configured one if the user may not create databases. */
     static TestDatabase create(ServerContext context, String name) {
         try {
             context.admin().execute("CREATE DATABASE " + Identifiers.quote(name));
-            return new TestDatabase(context.server(), context.admin(), name, false, null);
+            return new TestDatabase(context.server(), context.admin(), name, false);
         } catch (SQLException e) {
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                 return sharedFallback(context, e);
@@ -74,12 +70,10 @@ public final class TestDatabase implements AutoCloseable {
      * Creates a database as a copy of a template. PostgreSQL refuses while anyone is connected to the template
      * (after waiting a few seconds for sessions that are ending).
      *
-     * @param via        the connection that copies
-     * @param dropper    the thread that drops the copy when it is closed; null to drop it on the closing thread
      * @throws SQLException when the server refuses, for the caller to fall back
      */
-    static TestDatabase cloneOf(ServerContext context, AdminConnection via, BackgroundWork dropper, String template,
-                                String name) throws SQLException {
+    static TestDatabase cloneOf(ServerContext context, AdminConnection via, String template, String name)
+            throws SQLException {
         PostgresServer server = context.server();
         via.with(connection -> {
             try (Statement statement = connection.createStatement()) {
@@ -89,8 +83,7 @@ public final class TestDatabase implements AutoCloseable {
             copySettings(connection, template, name);
             return null;
         });
-        return dropper == null ? new TestDatabase(server, context.admin(), name, false, null)
-                : new TestDatabase(server, dropper.admin(), name, false, dropper);
+        return new TestDatabase(server, context.admin(), name, false);
     }
 
     /**
@@ -126,7 +119,7 @@ public final class TestDatabase implements AutoCloseable {
             LOG.warn(Messages.sharedDatabaseFallback(server.description(), cause.getMessage()));
         }
         String configured = JdbcUrl.parse(server.maintenanceDatabase().jdbcUrl()).database();
-        return new TestDatabase(server, context.admin(), configured, true, null);
+        return new TestDatabase(server, context.admin(), configured, true);
     }
 
     /** The database's name. */
@@ -144,22 +137,12 @@ public final class TestDatabase implements AutoCloseable {
         return server.database(name);
     }
 
-    /**
-     * Drops the database, ending any session still connected to it. A copy of a template is dropped on a background
-     * thread of the run's, off the class's time (the server's removal of a migrated schema's files costs more than the
-     * rest of a class); the run waits for it before it ends. A shared database is left alone.
-     */
+    /** Drops the database, ending any session still connected to it. A shared database is left alone. */
     @Override
     public void close() {
         if (shared) {
             return;
         }
-        if (dropper == null || !dropper.submit(this::dropNow)) {
-            dropNow();
-        }
-    }
-
-    private void dropNow() {
         try {
             admin.with(this::drop);
         } catch (SQLException | SetupException e) {

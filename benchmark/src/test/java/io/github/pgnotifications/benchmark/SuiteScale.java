@@ -66,11 +66,16 @@ final class SuiteScale {
     }
 
     static CopyAndDrop scriptCopy(PostgresServer server) throws Exception {
-        return CopyAndDrop.measure(server, List.of(), ITEMS, COPY_ROUNDS);
+        return CopyAndDrop.measure(server, List.of(), ITEMS, COPY_ROUNDS, null);
     }
 
     static CopyAndDrop migratedCopy(PostgresServer server, String migrations) throws Exception {
-        return CopyAndDrop.measure(server, List.of(migrations), "SELECT 1", COPY_ROUNDS);
+        return CopyAndDrop.measure(server, List.of(migrations), "SELECT 1", COPY_ROUNDS, null);
+    }
+
+    /** The same with PostgreSQL's default copy (WAL_LOG, 15+), for comparison with the library's file copy. */
+    static CopyAndDrop migratedCopyWalLog(PostgresServer server, String migrations) throws Exception {
+        return CopyAndDrop.measure(server, List.of(migrations), "SELECT 1", COPY_ROUNDS, " STRATEGY WAL_LOG");
     }
 
     /** The plain classes' figures, the ratio of the later classes and its target. */

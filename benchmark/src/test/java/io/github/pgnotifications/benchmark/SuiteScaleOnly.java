@@ -41,6 +41,8 @@ public final class SuiteScaleOnly {
         report.section("The server's own copy and drop of each template");
         SuiteScale.reportCopyAndDrop(report, SuiteScale.scriptCopy(server.server()),
                 SuiteScale.migratedCopy(server.server(), migrations));
+        CopyAndDrop walLog = SuiteScale.migratedCopyWalLog(server.server(), migrations);
+        report.latency("server alone: copy the 150-migration template, WAL_LOG", Latencies.of(walLog.copyNanos()));
         System.out.printf(Locale.ROOT, "load average: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         report.printTargets();
         server.close();

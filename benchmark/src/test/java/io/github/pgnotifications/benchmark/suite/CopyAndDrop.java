@@ -19,9 +19,12 @@ import java.util.List;
  */
 public record CopyAndDrop(long[] copyNanos, long[] dropNanos) {
 
-    /** A template migrated with the given Flyway location; empty for a template with {@code sql} alone. */
-    public static CopyAndDrop measure(PostgresServer server, List<String> flyway, String sql, int rounds)
-            throws SQLException {
+    /**
+     * A template migrated with the given Flyway locations (none: {@code sql} alone), copied as the library copies it
+     * ({@code strategy} null) or with the given {@code STRATEGY} clause.
+     */
+    public static CopyAndDrop measure(PostgresServer server, List<String> flyway, String sql, int rounds,
+                                      String strategy) throws SQLException {
         String template = "pgnotifications_benchmark_template";
         try (Connection admin = Jdbc.connect(server.maintenanceDatabase());
              Statement statement = admin.createStatement()) {
@@ -29,7 +32,7 @@ public record CopyAndDrop(long[] copyNanos, long[] dropNanos) {
             statement.execute("CREATE DATABASE " + template);
             try {
                 prepare(server.database(template), flyway, sql);
-                return time(statement, template, server.cloneStrategy(), rounds);
+                return time(statement, template, strategy == null ? server.cloneStrategy() : strategy, rounds);
             } finally {
                 statement.execute("DROP DATABASE IF EXISTS " + template);
             }

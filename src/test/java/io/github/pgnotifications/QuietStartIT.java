@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The library's jar, as a consumer gets it (shaded), starting its embedded server in a JVM of its own: the server's
  * start-up output ({@code initdb}, the server's log, zonky's own lines) goes to the logger
- * {@code io.github.pgnotifications.embedded} at DEBUG, so nothing of it shows at INFO; a classpath with SLF4J but no
+ * {@code io.github.pgnotifications.embedded} at TRACE, so nothing of it shows at INFO or DEBUG (an unconfigured
+ * Logback's level); a classpath with SLF4J but no
  * provider gets no "No SLF4J providers" notice; and a classpath with a provider still gets the library's own lines
  * through it. Run after {@code package} (see the {@code shaded-jar} execution of surefire in {@code pom.xml}), which
  * passes the jar as {@code pgnotifications.shadedJar}.
@@ -88,10 +89,10 @@ class QuietStartIT {
     }
 
     @Test
-    void withAProviderAtInfoNothingOfTheStartIsPrintedAndTheLibrarysOwnLinesStillGoThroughIt(@TempDir Path output)
+    void withAProviderAtDebugNothingOfTheStartIsPrintedAndTheLibrarysOwnLinesStillGoThroughIt(@TempDir Path output)
             throws Exception {
-        Child child = run(output, withProvider(), List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-Dorg.slf4j.simpleLogger.log.io.github.pgnotifications.internal=debug"));
+        Child child = run(output, withProvider(), List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
+                "-Dorg.slf4j.simpleLogger.log.io.github.pgnotifications=debug"));
 
         assertThat(child.all()).doesNotContain(START_UP_OUTPUT).doesNotContain("SLF4J(W)")
                 .doesNotContain("io.github.pgnotifications.embedded")
@@ -100,15 +101,15 @@ class QuietStartIT {
     }
 
     @Test
-    void withTheEmbeddedLoggerAtDebugTheStartUpOutputIsThere(@TempDir Path output) throws Exception {
+    void withTheEmbeddedLoggerAtTraceTheStartUpOutputIsThere(@TempDir Path output) throws Exception {
         Child child = run(output, withProvider(), List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-Dorg.slf4j.simpleLogger.log.io.github.pgnotifications.embedded=debug"));
+                "-Dorg.slf4j.simpleLogger.log.io.github.pgnotifications.embedded=trace"));
 
         assertThat(child.all()).doesNotContain("SLF4J(W)").containsPattern(
-                "DEBUG io\\.github\\.pgnotifications\\.embedded - .*The files belonging to this database system")
-                .containsPattern("DEBUG io\\.github\\.pgnotifications\\.embedded - .*database system is ready to"
+                "TRACE io\\.github\\.pgnotifications\\.embedded - .*The files belonging to this database system")
+                .containsPattern("TRACE io\\.github\\.pgnotifications\\.embedded - .*database system is ready to"
                         + " accept connections")
-                .containsPattern("DEBUG io\\.github\\.pgnotifications\\.embedded - .*initdb completed in");
+                .containsPattern("TRACE io\\.github\\.pgnotifications\\.embedded - .*initdb completed in");
     }
 
     private static Child run(Path output, List<String> entries, List<String> options) throws Exception {

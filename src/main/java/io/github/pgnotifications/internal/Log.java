@@ -52,6 +52,14 @@ public final class Log {
         log(UserSlf4j.Level.DEBUG, System.Logger.Level.TRACE, format, arguments);
     }
 
+    /**
+     * Detail nobody sees unless they ask for this logger's TRACE: even an unconfigured Logback, which shows DEBUG
+     * (as in a Spring Boot test before Spring has configured logging), leaves it out.
+     */
+    public void trace(String format, Object... arguments) {
+        log(UserSlf4j.Level.TRACE, System.Logger.Level.TRACE, format, arguments);
+    }
+
     private void log(UserSlf4j.Level level, System.Logger.Level fallbackLevel, String format, Object... arguments) {
         if (slf4j != null) {
             if (SLF4J.isEnabled(slf4j, level)) {

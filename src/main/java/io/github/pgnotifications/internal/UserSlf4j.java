@@ -16,7 +16,7 @@ import java.util.Map;
 final class UserSlf4j {
 
     enum Level {
-        ERROR, WARN, INFO, DEBUG;
+        ERROR, WARN, INFO, DEBUG, TRACE;
 
         String method() {
             return name().toLowerCase(Locale.ROOT);

@@ -56,7 +56,7 @@ final class EmbeddedServerLogger extends LegacyAbstractLogger {
         switch (level) {
             case ERROR -> log.error("{}", line);
             case WARN -> log.warn("{}", line);
-            default -> log.debug("{}", line);
+            default -> log.trace("{}", line);
         }
     }
 }

@@ -12,14 +12,15 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * {@code initdb}'s and the server's output included, at INFO: about 37 lines a start, printed before a framework has
  * configured logging. In the jar, zonky's SLF4J is a relocated copy of its own (see the shade plugin in
  * {@code pom.xml}) whose only provider is this one, which hands every line to the library's logger {@value #LOGGER}:
- * INFO and DEBUG at DEBUG, warnings and errors as they are. So a start prints nothing at INFO, needs no logging
+ * INFO and DEBUG at TRACE, warnings and errors as they are. TRACE, not DEBUG: a Spring Boot test may start the server
+ * before Spring has configured logging, when Logback shows DEBUG. So a start prints nothing, needs no logging
  * configuration, and a build without an SLF4J provider gets no "No SLF4J providers" notice; the user's SLF4J, if any,
  * still gets every line of the library's. On the project's own test classpath (classes not yet shaded) zonky logs
  * through SLF4J as it is, and this provider is not registered.
  */
 public final class EmbeddedServerLogs implements SLF4JServiceProvider {
 
-    /** The logger the embedded server's output goes to, at DEBUG. */
+    /** The logger the embedded server's output goes to, at TRACE. */
     public static final String LOGGER = "io.github.pgnotifications.embedded";
 
     private final ILoggerFactory loggers = name -> new EmbeddedServerLogger(name, LOGGER);

@@ -1,61 +1,72 @@
 package io.github.pgnotifications.internal;
 
 /**
- * The library's logging. Through SLF4J when the test classpath has an SLF4J provider (Logback in Spring Boot,
- * slf4j-simple, ...); otherwise through {@link System.Logger} (java.util.logging unless configured otherwise), where
- * warnings show on the console by default, as JUnit's own do, and the rest stays quiet. So a warning a user must act
- * on is never lost to SLF4J's no-operation fallback.
+ * The library's logging. Through the user's SLF4J when the test classpath has an SLF4J provider (Logback in Spring
+ * Boot, slf4j-simple, ...); otherwise through {@link System.Logger} (java.util.logging unless configured otherwise),
+ * where warnings show on the console by default, as JUnit's own do, and the rest stays quiet. So a warning a user must
+ * act on is never lost to SLF4J's no-operation fallback.
+ *
+ * <p>The user's SLF4J is reached by name ({@link UserSlf4j}): in the library's jar, {@code org.slf4j} is relocated for
+ * the embedded server's own use (see {@code EmbeddedServerLogs}), so code of ours that named SLF4J's classes would
+ * reach that copy instead.
  */
 public final class Log {
 
-    private static final boolean SLF4J_BOUND = slf4jBound();
+    private static final UserSlf4j SLF4J = UserSlf4j.find(Log.class.getClassLoader());
 
-    private final Class<?> owner;
-    private final Slf4j slf4j;
+    private final String name;
+    private final Object slf4j;
     private final System.Logger fallback;
 
-    private Log(Class<?> owner) {
-        this.owner = owner;
-        this.slf4j = SLF4J_BOUND ? new Slf4j(owner) : null;
-        this.fallback = SLF4J_BOUND ? null : System.getLogger(owner.getName());
+    private Log(String name) {
+        this.name = name;
+        this.slf4j = SLF4J != null ? SLF4J.logger(name) : null;
+        this.fallback = slf4j == null ? System.getLogger(name) : null;
     }
 
     public static Log of(Class<?> owner) {
-        return new Log(owner);
+        return new Log(owner.getName());
+    }
+
+    /** A logger named for what it reports rather than for a class, e.g. the embedded server's own output. */
+    public static Log named(String name) {
+        return new Log(name);
     }
 
     /** Something the user must act on. */
     public void warn(String format, Object... arguments) {
-        if (slf4j != null) {
-            slf4j.logger.warn(format, arguments);
-        } else {
-            fallback.log(System.Logger.Level.WARNING, () -> format(format, arguments));
-        }
+        log(UserSlf4j.Level.WARN, System.Logger.Level.WARNING, format, arguments);
     }
 
     /** A failure the library recovered from by skipping something. */
     public void error(String format, Object... arguments) {
-        if (slf4j != null) {
-            slf4j.logger.error(format, arguments);
-        } else {
-            fallback.log(System.Logger.Level.ERROR, () -> format(format, arguments));
-        }
+        log(UserSlf4j.Level.ERROR, System.Logger.Level.ERROR, format, arguments);
     }
 
     /** What happened, for whoever configured logging to see it; quiet without an SLF4J provider. */
     public void info(String format, Object... arguments) {
-        if (slf4j != null) {
-            slf4j.logger.info(format, arguments);
-        } else {
-            fallback.log(System.Logger.Level.DEBUG, () -> format(format, arguments));
-        }
+        log(UserSlf4j.Level.INFO, System.Logger.Level.DEBUG, format, arguments);
     }
 
     public void debug(String format, Object... arguments) {
+        log(UserSlf4j.Level.DEBUG, System.Logger.Level.TRACE, format, arguments);
+    }
+
+    /**
+     * Detail nobody sees unless they ask for this logger's TRACE: even an unconfigured Logback, which shows DEBUG
+     * (as in a Spring Boot test before Spring has configured logging), leaves it out.
+     */
+    public void trace(String format, Object... arguments) {
+        log(UserSlf4j.Level.TRACE, System.Logger.Level.TRACE, format, arguments);
+    }
+
+    private void log(UserSlf4j.Level level, System.Logger.Level fallbackLevel, String format, Object... arguments) {
         if (slf4j != null) {
-            slf4j.logger.debug(format, arguments);
+            if (SLF4J.isEnabled(slf4j, level)) {
+                SLF4J.log(slf4j, level, format(format, arguments));
+            }
         } else {
-            fallback.log(System.Logger.Level.TRACE, () -> format(format, arguments));
+            fallback.log(fallbackLevel, () -> format(format, arguments));
         }
     }
 
@@ -71,33 +82,8 @@ public final class Log {
         return text.append(format, from, format.length()).toString();
     }
 
-    /**
-     * Whether SLF4J has a provider, found without initialising SLF4J, which would print its "no providers" notice
-     * itself: a service entry (SLF4J 2) or a static binder (SLF4J 1.7).
-     */
-    private static boolean slf4jBound() {
-        ClassLoader loader = Log.class.getClassLoader();
-        try {
-            Class.forName("org.slf4j.LoggerFactory", false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-        return System.getProperty("slf4j.provider") != null
-                || loader.getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") != null
-                || loader.getResource("org/slf4j/impl/StaticLoggerBinder.class") != null;
-    }
-
     @Override
     public String toString() {
-        return "Log[" + owner.getName() + (slf4j != null ? ", SLF4J]" : ", System.Logger]");
-    }
-
-    /** Loaded only when SLF4J is on the classpath with a provider. */
-    private static final class Slf4j {
-        private final org.slf4j.Logger logger;
-
-        Slf4j(Class<?> owner) {
-            this.logger = org.slf4j.LoggerFactory.getLogger(owner);
-        }
+        return "Log[" + name + (slf4j != null ? ", SLF4J]" : ", System.Logger]");
     }
 }

@@ -1,7 +1,6 @@
 package io.github.pgnotifications.benchmark;
 
 import io.github.pgnotifications.ConnectionInfo;
-import io.github.pgnotifications.benchmark.suite.Migrations150;
 import io.github.pgnotifications.benchmark.suite.SpringClasses;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.core.Session;
@@ -127,23 +126,13 @@ public final class Benchmark {
                 + result.handWired().testsFailed() > 0) {
             report.note("SOME TEST CLASSES FAILED: the figures below are void");
         }
-        Latencies script = Latencies.of(result.script().laterNanos());
-        Latencies migrated = Latencies.of(result.migrated().laterNanos());
-        report.value("one small script: the first class", SuiteScale.millis(result.script().first()), "ms");
-        report.latency("one small script: each later class", script);
-        report.value(format("%d migrations: the first class (builds the template)", Migrations150.COUNT),
-                SuiteScale.millis(result.migrated().first()), "ms");
-        report.latency(format("%d migrations: each later class (a copy)", Migrations150.COUNT), migrated);
-        double ratio = migrated.p50() / (double) script.p50();
-        report.ratio("later classes: migrations / one script (p50)", ratio);
+        SuiteScale.reportPlain(report, result.script(), result.migrated());
+        SuiteScale.reportCopyAndDrop(report, result.scriptCopy(), result.migratedCopy());
         report.value(format("%d Spring Boot classes, no code: wall", SpringClasses.COUNT),
                 SuiteScale.millis(result.noCode().wall()), format("ms, %d context(s) built", result.noCodeContexts()));
         report.value(format("%d Spring Boot classes, hand-wired + @DirtiesContext: wall", SpringClasses.COUNT),
                 SuiteScale.millis(result.handWired().wall()), format("ms, %d context(s) built",
                         result.handWiredContexts()));
-        report.target("later one-table class <= 100 ms (p50)", format("p50 %.1f ms", Report.millis(script.p50())),
-                script.p50() <= 100_000_000L);
-        report.target("later 150-migration class <= 1.5x a one-script class", format("%.2f x", ratio), ratio <= 1.5);
         report.target("no-code Spring classes share one context", result.noCodeContexts() + " built",
                 result.noCodeContexts() <= 1);
     }

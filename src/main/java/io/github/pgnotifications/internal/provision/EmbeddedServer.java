@@ -51,7 +51,7 @@ final class EmbeddedServer implements PostgresServer {
                     .setServerConfig("full_page_writes", "off");
             inMemory.ifPresent(directory -> builder.setDataDirectory(directory).setCleanDataDirectory(true));
             EmbeddedServer server = new EmbeddedServer(builder.start());
-            LOG.info("Started embedded PostgreSQL {} on localhost:{} in {} ms{}", server.version(),
+            LOG.debug("Started embedded PostgreSQL {} on localhost:{} in {} ms{}", server.version(),
                     server.postgres.getPort(), (System.nanoTime() - started) / 1_000_000,
                     inMemory.map(directory -> ", its files in memory (" + directory + ")").orElse(""));
             return server;

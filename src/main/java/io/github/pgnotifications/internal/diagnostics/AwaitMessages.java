@@ -89,6 +89,41 @@ public final class AwaitMessages {
                 + " it was reconnecting are lost.";
     }
 
+    /**
+     * An absence check made inside a Spring transaction that has not ended: what the test wrote is not committed.
+     *
+     * @param where e.g. {@code channel 'users'}
+     */
+    public static String cannotProveInSpringTransaction(String what, String where, boolean testManaged) {
+        String prefix = "Cannot prove " + what + " arrived on " + where + ": ";
+        if (testManaged) {
+            return prefix + "this test runs inside Spring's test-managed transaction (a @Transactional test, or a"
+                    + " slice such as @DataJpaTest), which is still open, so nothing written in it is committed and"
+                    + " no notification of it can have been sent. Commit before checking: call"
+                    + " TestTransaction.flagForCommit() and TestTransaction.end() (@Commit alone commits only after"
+                    + " the test method); or remove @Transactional from the test (on a slice:"
+                    + " @Transactional(propagation = Propagation.NOT_SUPPORTED)) and let the service's own"
+                    + " transaction, or a TransactionTemplate, commit.";
+        }
+        return prefix + "this thread is inside a Spring transaction that has not committed yet"
+                + " (TransactionSynchronizationManager.isActualTransactionActive()), so nothing written in it has sent"
+                + " a notification. Check after the transaction commits: outside the @Transactional method or the"
+                + " TransactionTemplate callback.";
+    }
+
+    /**
+     * An absence check made while sessions hold uncommitted writes to the channel's tables.
+     *
+     * @param sessions lines from {@link #uncommittedSession}
+     */
+    public static String cannotProveWithUncommittedWriters(String what, String where, List<String> sessions) {
+        return "Cannot prove " + what + " arrived on " + where + ": a transaction that wrote to its table(s) is still"
+                + " open:" + Texts.indented(sessions)
+                + "\nCommit (or roll back) that transaction before checking: a connection with autoCommit off needs"
+                + " commit(); a @Transactional test needs TestTransaction.flagForCommit() and TestTransaction.end(),"
+                + " or no @Transactional and a TransactionTemplate that commits.";
+    }
+
     public static String gapDuringWait(String expectation, Instant lostAt, String reason) {
         return "The listener lost its connection at " + time(lostAt) + " while waiting for " + expectation + ": "
                 + Texts.clause(reason) + ". Notifications committed until it reconnects are lost, so this wait cannot"
@@ -117,6 +152,15 @@ public final class AwaitMessages {
         return "session " + pid + (application.isEmpty() ? "" : " (" + application + ")") + " is " + state
                 + " with uncommitted writes for " + since + ": its notifications are sent only when it commits"
                 + (query.isEmpty() ? "" : "; last statement: " + query);
+    }
+
+    /** A hazard of a wait made inside a Spring transaction that has not ended. */
+    public static String springTransactionOpen(boolean testManaged) {
+        return testManaged ? "this thread is inside Spring's test-managed transaction, which is still open: what the"
+                + " test wrote in it is sent only when it commits (call TestTransaction.flagForCommit() and"
+                + " TestTransaction.end() before awaiting, or remove @Transactional from the test)"
+                : "this thread is inside a Spring transaction that has not committed yet: what it wrote is sent only"
+                + " when it commits (await after the @Transactional method or TransactionTemplate callback returns)";
     }
 
     public static String queueFilling(double usage) {

@@ -39,7 +39,52 @@ public final class Hazards {
                               AND strpos(lower(p.prosrc), lower(?)) > 0)
             """;
 
+    // The sessions above, narrowed to those holding a write lock on a watched table (or a partition of one); every
+    // such session when no table is watched (a channel only a team's own NOTIFY sends to).
+    private static final String UNCOMMITTED_WRITERS = """
+            WITH watched AS (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                              WHERE n.nspname || '.' || c.relname = ANY (?)),
+                 relations AS (SELECT oid FROM watched
+                               UNION SELECT i.inhrelid FROM pg_inherits i JOIN watched w ON w.oid = i.inhparent)
+            SELECT a.pid, coalesce(a.application_name, ''), a.state,
+                   to_char(now() - a.xact_start, 'FMHH24"h"MI"m"SS.MS"s"'), left(coalesce(a.query, ''), 80)
+              FROM pg_stat_activity a
+             WHERE a.datname = current_database() AND a.state LIKE 'idle in transaction%'
+               AND a.backend_xid IS NOT NULL AND a.pid <> pg_backend_pid()
+               AND (cardinality(?::text[]) = 0 OR EXISTS (
+                    SELECT 1 FROM pg_locks l
+                     WHERE l.pid = a.pid AND l.locktype = 'relation'
+                       AND l.mode IN ('RowExclusiveLock', 'AccessExclusiveLock')
+                       AND l.relation IN (SELECT oid FROM relations)))
+             ORDER BY a.pid
+            """;
+
     private Hazards() {
+    }
+
+    /**
+     * Sessions of the test database idle in a transaction with uncommitted writes to one of {@code tables}
+     * ({@code schema.table}; empty: to any table), as sentences: their notifications are still to come, so an absence
+     * check made now proves nothing. Empty if there are none, or if the server cannot be asked now.
+     */
+    public static List<String> uncommittedWriters(ConnectionInfo database, List<String> tables) {
+        try (Connection connection = Jdbc.connect(database);
+             PreparedStatement statement = connection.prepareStatement(UNCOMMITTED_WRITERS)) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", tables.toArray()));
+            List<String> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(AwaitMessages.uncommittedSession(rows.getInt(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            LOG.debug("Could not look for uncommitted writers: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.diagnostics.Texts;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,22 @@ public record ChannelKeys(Map<String, Map<String, List<String>>> byChannel) {
 
     public ChannelKeys {
         byChannel = Map.copyOf(byChannel);
+    }
+
+    /**
+     * The installed tables ({@code schema.table}) whose triggers send to these channels; empty when one of them has
+     * none (a channel only a team's own NOTIFY sends to), which means any table.
+     */
+    List<String> tablesOf(Collection<String> channels) {
+        List<String> tables = new ArrayList<>();
+        for (String channel : channels) {
+            Map<String, List<String>> installed = byChannel.getOrDefault(channel, Map.of());
+            if (installed.isEmpty()) {
+                return List.of();
+            }
+            tables.addAll(installed.keySet());
+        }
+        return tables;
     }
 
     /**

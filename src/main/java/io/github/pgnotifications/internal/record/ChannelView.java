@@ -89,6 +89,8 @@ final class ChannelView implements AssertableChannel {
         if (!gaps.isEmpty()) {
             throw context.failures().cannotProveAbsence(what, name, gaps.get(gaps.size() - 1), description);
         }
+        context.failures().requireProvable(what, "channel '" + name + "'", context.channelKeys().tablesOf(
+                List.of(name)), description);
     }
 
     @Override

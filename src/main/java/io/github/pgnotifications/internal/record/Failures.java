@@ -8,6 +8,7 @@ import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Hazards;
 import io.github.pgnotifications.internal.diagnostics.NearMisses;
 import io.github.pgnotifications.internal.diagnostics.Seen;
+import io.github.pgnotifications.internal.diagnostics.SpringTransactions;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
 import io.github.pgnotifications.internal.diagnostics.Timeline;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Function;
@@ -33,17 +35,22 @@ final class Failures {
     private final PayloadParser parser;
     private final KeyResolver tableKeys;
     private final Function<String, Hazards.Found> hazards;
+    private final Function<List<String>, List<String>> uncommittedWriters;
     private final Set<Throwable> reported = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /**
      * @param hazards what on the server keeps notifications from arriving, and whether any trigger sends to the
      *                channel given (a channel nothing arrived on, or null)
+     * @param uncommittedWriters sessions with uncommitted writes to the tables given ({@code schema.table}; empty:
+     *                           to any), as sentences
      */
-    Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Function<String, Hazards.Found> hazards) {
+    Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Function<String, Hazards.Found> hazards,
+             Function<List<String>, List<String>> uncommittedWriters) {
         this.journal = journal;
         this.parser = parser;
         this.tableKeys = tableKeys;
         this.hazards = hazards;
+        this.uncommittedWriters = uncommittedWriters;
     }
 
     AssertionFailedError timedOut(String channel, Duration timeout, Expectation expected) {
@@ -61,8 +68,31 @@ final class Failures {
         if (dropped > 0) {
             message += "\n" + AwaitMessages.dropped(dropped, journal.maxRecorded());
         }
+        List<String> found = new ArrayList<>();
+        SpringTransactions.onThisThread().ifPresent(kind -> found.add(AwaitMessages.springTransactionOpen(
+                kind == SpringTransactions.Kind.TEST_MANAGED)));
+        found.addAll(server.hazards());
         return report(new AssertionFailedError(described(expected.assertion(), AwaitMessages.withHazards(message,
-                server.hazards())), expected.description(), String.join("\n", Timeline.newestLines(here))));
+                found)), expected.description(), String.join("\n", Timeline.newestLines(here))));
+    }
+
+    /**
+     * Fails an absence check that could not have seen what it checks: the calling thread is inside a Spring
+     * transaction that has not ended, or a session holds uncommitted writes to {@code tables} (empty: to any table).
+     *
+     * @param where how the message names the channels, e.g. {@code channel 'users'}
+     */
+    void requireProvable(String what, String where, List<String> tables, String assertion) {
+        Optional<SpringTransactions.Kind> spring = SpringTransactions.onThisThread();
+        if (spring.isPresent()) {
+            throw report(new PgNotificationsException(described(assertion, AwaitMessages
+                    .cannotProveInSpringTransaction(what, where, spring.get() == SpringTransactions.Kind.TEST_MANAGED))));
+        }
+        List<String> sessions = uncommittedWriters.apply(tables);
+        if (!sessions.isEmpty()) {
+            throw report(new PgNotificationsException(described(assertion, AwaitMessages
+                    .cannotProveWithUncommittedWriters(what, where, sessions))));
+        }
     }
 
     PgNotificationsException gapDuringWait(Expectation expected, ListenerGap gap) {

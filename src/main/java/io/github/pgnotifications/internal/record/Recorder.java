@@ -63,7 +63,8 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         listened.add(syncChannel);
         NotificationListener listener = NotificationListener.start(database, listened, journal, health);
         PayloadParser parser = new PayloadParser(rowTypes);
-        Failures failures = new Failures(journal, parser, tableKeys, channel -> Hazards.find(database, channel));
+        Failures failures = new Failures(journal, parser, tableKeys, channel -> Hazards.find(database, channel),
+                tables -> Hazards.uncommittedWriters(database, tables));
         Recorder[] self = new Recorder[1];
         ChannelView.Context context = new ChannelView.Context(journal, parser, tableKeys, channelKeys,
                 () -> self[0].sync(), failures);

@@ -160,13 +160,34 @@ public interface ChannelRecorder {
     List<ChangeEvent> awaitSequence(ExpectedChange... expected);
 
     /**
-     * Waits until {@code count} notifications that no earlier await returned have arrived on the channel.
+     * Waits until {@code count} notifications that no earlier await returned have arrived on the channel, and returns
+     * them: the next {@code count} of the channel's recording. It counts only what no await has taken, unlike
+     * {@link ChannelRecorderAssert#receivedExactly(int)}, which counts everything that arrived since the test started.
      *
-     * @param count how many
+     * <pre>{@code
+     * users.awaitInsert(1);                       // takes INSERT id=1
+     * List<Notification> next = users.awaitNext(2); // the two oldest that no await took
+     * }</pre>
+     *
+     * @param count how many; 1 or more
      * @return the oldest {@code count} of them, in arrival order; later awaits do not return them again
      * @throws org.opentest4j.AssertionFailedError naming the count and listing what did arrive
+     * @throws IllegalArgumentException             if {@code count} is less than 1
      */
-    List<Notification> awaitCount(int count);
+    List<Notification> awaitNext(int count);
+
+    /**
+     * The former name of {@link #awaitNext(int)}, which says better that it counts only what no earlier await
+     * returned.
+     *
+     * @param count how many; 1 or more
+     * @return the oldest {@code count} notifications no earlier await returned
+     * @deprecated use {@link #awaitNext(int)}, which does the same
+     */
+    @Deprecated
+    default List<Notification> awaitCount(int count) {
+        return awaitNext(count);
+    }
 
     /**
      * Proves that nothing arrived on the channel besides what this channel's awaits have returned: waits for

@@ -68,22 +68,40 @@ class DiagnosticsTest {
     }
 
     @Test
-    void awaitCountReturnsExactlyTheOldestNotificationsNoEarlierAwaitReturned() {
+    void awaitNextReturnsExactlyTheOldestNotificationsNoEarlierAwaitReturned() {
         exec(db, "INSERT INTO users VALUES (21, 'a', 'b')", "INSERT INTO users VALUES (22, 'c', 'd')",
                 "INSERT INTO users VALUES (23, 'e', 'f')", "INSERT INTO users VALUES (24, 'g', 'h')");
         ChannelRecorder users = recorder.channel("users");
         users.awaitInsert(22);
 
-        assertThat(users.awaitCount(2)).extracting(Notification::payload)
+        assertThat(users.awaitNext(2)).extracting(Notification::payload)
                 .allSatisfy(payload -> assertThat(payload).doesNotContain("\"id\":22"))
                 .satisfiesExactly(first -> assertThat(first).contains("\"id\":21"),
                         second -> assertThat(second).contains("\"id\":23"));
-        assertThat(users.awaitCount(1)).singleElement().extracting(Notification::payload).asString()
+        assertThat(users.awaitNext(1)).singleElement().extracting(Notification::payload).asString()
                 .contains("\"id\":24");
         users.assertNothingElse();
-        assertThatThrownBy(() -> users.within(Duration.ofMillis(50)).awaitCount(1))
+        assertThatThrownBy(() -> users.within(Duration.ofMillis(50)).awaitNext(1))
                 .hasMessageStartingWith("Timed out after 50ms waiting for 1 notification(s) no earlier await"
                         + " returned on channel 'users'.");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void receivedExactlyCountsEverythingSinceTheTestStartedWhileAwaitNextSkipsWhatAwaitsReturned() {
+        exec(db, "INSERT INTO users VALUES (25, 'a', 'b')", "INSERT INTO users VALUES (26, 'c', 'd')",
+                "INSERT INTO users VALUES (27, 'e', 'f')");
+        ChannelRecorder users = recorder.channel("users");
+        users.awaitInsert(25);
+
+        assertThat(users.awaitNext(2)).hasSize(2);
+        io.github.pgnotifications.PgNotificationsAssertions.assertThat(users).receivedExactly(3);
+        exec(db, "INSERT INTO users VALUES (28, 'g', 'h')");
+        assertThat(users.awaitCount(1)).singleElement().extracting(Notification::payload).asString()
+                .contains("\"id\":28");
+        assertThatThrownBy(() -> users.awaitNext(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("awaitNext(0): the count must be 1 or more; to prove that nothing arrived, use"
+                        + " assertNothingReceived().");
     }
 
     @Test

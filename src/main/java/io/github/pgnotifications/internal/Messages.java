@@ -87,7 +87,7 @@ public final class Messages {
     }
 
     public static String badCount(int count) {
-        return "awaitCount(" + count + "): the count must be 1 or more; to prove that nothing arrived, use"
+        return "awaitNext(" + count + "): the count must be 1 or more; to prove that nothing arrived, use"
                 + " assertNothingReceived().";
     }
 

@@ -195,7 +195,7 @@ final class ChannelView implements AssertableChannel {
     }
 
     @Override
-    public List<Notification> awaitCount(int count) {
+    public List<Notification> awaitNext(int count) {
         if (count < 1) {
             throw new IllegalArgumentException(Messages.badCount(count));
         }

@@ -78,13 +78,20 @@ public final class AwaitMessages {
         return hazards.isEmpty() ? message : message + "\nHazards:" + Texts.indented(hazards);
     }
 
+    /** @param channelBlocks from {@link #channelBlock}, one per channel something arrived on */
+    public static String expectedNothingOnAnyChannel(String what, int arrived, List<String> channelBlocks) {
+        return "Expected " + what + " on any listened channel since the test started, but " + arrived + " arrived:"
+                + String.join("", channelBlocks);
+    }
+
     public static String expectedNothing(String what, String channel, List<Seen> arrived) {
         return "Expected " + what + " on channel '" + channel + "' since the test started, but " + arrived.size()
                 + " arrived:" + Texts.indented(Timeline.newestLines(arrived));
     }
 
-    public static String cannotProveAbsence(String what, String channel, Instant lostAt, String reason) {
-        return "Cannot prove " + what + " arrived on channel '" + channel + "': the listener lost its connection at "
+    /** @param where e.g. {@code channel 'users'} */
+    public static String cannotProveAbsence(String what, String where, Instant lostAt, String reason) {
+        return "Cannot prove " + what + " arrived on " + where + ": the listener lost its connection at "
                 + time(lostAt) + " during this test (" + Texts.clause(reason) + "), and notifications committed while"
                 + " it was reconnecting are lost.";
     }

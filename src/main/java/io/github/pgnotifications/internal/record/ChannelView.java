@@ -87,7 +87,8 @@ final class ChannelView implements AssertableChannel {
         context.sync().run();
         List<ListenerGap> gaps = context.journal().gaps();
         if (!gaps.isEmpty()) {
-            throw context.failures().cannotProveAbsence(what, name, gaps.get(gaps.size() - 1), description);
+            throw context.failures().cannotProveAbsence(what, "channel '" + name + "'", gaps.get(gaps.size() - 1),
+                    description);
         }
         context.failures().requireProvable(what, "channel '" + name + "'", context.channelKeys().tablesOf(
                 List.of(name)), description);

@@ -105,9 +105,28 @@ final class Failures {
         return StackTraces.fromCaller(new PgNotificationsException(AwaitMessages.interrupted(expectation), cause));
     }
 
-    PgNotificationsException cannotProveAbsence(String what, String channel, ListenerGap gap, String assertion) {
+    /** @param where how the message names the channels, e.g. {@code channel 'users'} */
+    PgNotificationsException cannotProveAbsence(String what, String where, ListenerGap gap, String assertion) {
         return report(new PgNotificationsException(described(assertion, AwaitMessages.cannotProveAbsence(what,
-                channel, gap.lostAt(), gap.reason()))));
+                where, gap.lostAt(), gap.reason()))));
+    }
+
+    /** @param arrived per channel, what arrived that the check counts; channels with nothing are left out */
+    AssertionFailedError expectedNothingOnAnyChannel(String what, Map<String, List<Entry>> arrived,
+                                                     String assertion) {
+        KeyColumns keys = new KeyColumns(List.of(), tableKeys);
+        Instant since = journal.since();
+        List<String> blocks = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        int count = 0;
+        for (Map.Entry<String, List<Entry>> channel : arrived.entrySet()) {
+            List<Seen> seen = seen(channel.getValue(), keys, since);
+            blocks.add(AwaitMessages.channelBlock(channel.getKey(), seen));
+            lines.addAll(Timeline.newestLines(seen));
+            count += seen.size();
+        }
+        return report(new AssertionFailedError(described(assertion, AwaitMessages.expectedNothingOnAnyChannel(what,
+                count, blocks)), "nothing", String.join("\n", lines)));
     }
 
     AssertionFailedError expectedNothing(String what, String channel, List<Entry> arrived, String assertion) {

@@ -4,7 +4,6 @@ import io.github.pgnotifications.ChannelRecorder;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.Notification;
-import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotificationsException;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The recorder of one test class: a listener on a dedicated connection feeding a {@link Journal}; the same
  * connection sends the private sync notifications. Thread-safe.
  */
-public final class Recorder implements NotificationRecorder, AutoCloseable {
+public final class Recorder implements AssertableRecorder, AutoCloseable {
 
     private final Journal journal;
     private final NotificationListener listener;
@@ -174,6 +173,11 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
 
     private static long remainingMillis(long deadline) {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).toMillis();
+    }
+
+    @Override
+    public void assertNothingOnAnyChannel(boolean elseOnly, String description) {
+        new AllChannels(context).assertNothing(elseOnly, description);
     }
 
     @Override

@@ -134,6 +134,32 @@ class DiagnosticsTest {
     }
 
     @Test
+    void anIdOfATypeTheKeyColumnCanNeverEqualFailsAtOnceSayingWhatToPass() {
+        java.util.UUID uuid = java.util.UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+
+        assertThatThrownBy(() -> recorder.channel("users").awaitInsert(uuid))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot match id 3f2504e0-4f89-11d3-9a0c-0305e82c3301 (a UUID) on channel 'users': key"
+                        + " column 'id' of table public.users is bigint, which 3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+                        + " can never equal, so the await would only time out. Pass a Long (or an Integer, or its"
+                        + " digits as a String), e.g. awaitInsert(42L).");
+        assertThatThrownBy(() -> recorder.channel("users").awaitSequence(insert("ada")))
+                .hasMessageStartingWith("Cannot match id 'ada' (a String) on channel 'users': key column 'id' of"
+                        + " table public.users is bigint, which 'ada' can never equal");
+    }
+
+    @Test
+    void idsThatMatchByValueAreStillAcceptedWhateverTheirJavaType() {
+        exec(db, "INSERT INTO users VALUES (131, 'a', 'b')", "INSERT INTO users VALUES (132, 'c', 'd')",
+                "INSERT INTO users VALUES (133, 'e', 'f')", "INSERT INTO accounts VALUES ('134', 'x')");
+
+        recorder.channel("users").awaitInsert(131);
+        recorder.channel("users").awaitInsert(132L);
+        recorder.channel("users").awaitInsert("133");
+        recorder.channel("accounts").awaitInsert(134);
+    }
+
+    @Test
     void aFailedAwaitStartsAtTheCallersLine() {
         AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
                 () -> recorder.channel("users").within(Duration.ofMillis(10)).awaitInsert(1));

@@ -289,6 +289,13 @@ public final class Messages {
                 : "the values in key order as a List") + ", e.g. " + example + ".";
     }
 
+    public static String wrongKeyType(String channel, String id, String givenType, String column, String table,
+                                      String sqlType, String whatMatches) {
+        return "Cannot match id " + id + " (a " + givenType + ") on channel '" + channel + "': key column '" + column
+                + "' of table " + table + " is " + sqlType + ", which " + id + " can never equal, so the await would"
+                + " only time out. Pass " + whatMatches + ".";
+    }
+
     public static String springContextWithOwnDatabaseProperties(String cause) {
         return "Spring could not build the application context (" + Texts.clause(cause) + "). The class has a"
                 + " @DynamicPropertySource: with @PgNotifications the application's DataSource points at the test"

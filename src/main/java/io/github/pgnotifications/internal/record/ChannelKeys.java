@@ -2,8 +2,10 @@ package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.diagnostics.Texts;
+import io.github.pgnotifications.internal.values.ColumnType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -39,16 +41,17 @@ public record ChannelKeys(Map<String, Map<String, List<String>>> byChannel) {
      * @throws IllegalStateException    if a table of the channel has no key and no {@code keyedBy} names one
      * @throws IllegalArgumentException if the id has another number of values than the key has columns
      */
-    void check(String channel, KeyColumns keys, Object id) {
+    void check(String channel, KeyColumns keys, Object id, RowTypes types) {
         int given = id instanceof Collection<?> parts ? parts.size() : 1;
+        Map<String, List<String>> tables = byChannel.getOrDefault(channel, Map.of());
         if (keys.isExplicit()) {
             if (given != keys.explicit().size()) {
                 throw new IllegalArgumentException(Messages.wrongKeyArity(channel, "keyedBy", keys.explicit(),
                         Texts.value(id), given));
             }
+            tables.keySet().forEach(table -> checkTypes(channel, table, keys.explicit(), id, types));
             return;
         }
-        Map<String, List<String>> tables = byChannel.getOrDefault(channel, Map.of());
         tables.forEach((table, columns) -> {
             if (columns.isEmpty()) {
                 throw new IllegalStateException(Messages.noKey(channel, List.of(table), Texts.value(id)));
@@ -57,6 +60,26 @@ public record ChannelKeys(Map<String, Map<String, List<String>>> byChannel) {
                 throw new IllegalArgumentException(Messages.wrongKeyArity(channel, "table " + table, columns,
                         Texts.value(id), given));
             }
+            checkTypes(channel, table, columns, id, types);
         });
+    }
+
+    /**
+     * @throws IllegalArgumentException if a value of the id can never match its key column's values (a UUID for a
+     *                                  bigint), so that the await fails now rather than after its timeout
+     */
+    private static void checkTypes(String channel, String table, List<String> columns, Object id, RowTypes types) {
+        int dot = table.indexOf('.');
+        Map<String, ColumnType> columnTypes = types.of(table.substring(0, dot), table.substring(dot + 1));
+        List<?> values = columns.size() == 1 ? Collections.singletonList(id) : List.copyOf((Collection<?>) id);
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnType type = columnTypes.get(columns.get(i));
+            Object value = values.get(i);
+            if (type != null && value != null && !type.canMatch(value)) {
+                throw new IllegalArgumentException(Messages.wrongKeyType(channel, Texts.value(value),
+                        value.getClass().getSimpleName(), columns.get(i), table, type.sqlName(),
+                        type.whatMatches()));
+            }
+        }
     }
 }

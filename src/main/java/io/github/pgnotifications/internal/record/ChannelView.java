@@ -129,7 +129,7 @@ final class ChannelView implements AssertableChannel {
 
     private ChangeEvent awaitChange(ChangeEvent.Action action, Object id) {
         Objects.requireNonNull(id, "id");
-        context.channelKeys().check(name, keyColumns, id);
+        context.channelKeys().check(name, keyColumns, id, context.parser().types());
         Journal journal = context.journal();
         return await(() -> {
             KeyIndex index = journal.index(name, keyColumns.explicit(), c -> new KeyIndex(keyColumns, context.parser()));
@@ -188,7 +188,8 @@ final class ChannelView implements AssertableChannel {
         if (expected == null || expected.length == 0) {
             throw new IllegalArgumentException(Messages.emptySequence());
         }
-        Arrays.stream(expected).forEach(change -> context.channelKeys().check(name, keyColumns, change.id()));
+        Arrays.stream(expected).forEach(change -> context.channelKeys().check(name, keyColumns, change.id(),
+                context.parser().types()));
         Sequence sequence = new Sequence(List.of(expected));
         String description = Arrays.stream(expected).map(change -> describe(change.action(), change.id()))
                 .collect(Collectors.joining(", then ")) + " (in this order)";

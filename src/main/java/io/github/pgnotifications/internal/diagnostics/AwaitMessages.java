@@ -25,9 +25,11 @@ public final class AwaitMessages {
      * @param nearMisses lines from {@link NearMisses}
      * @param gaps       lines from {@link #gap}
      * @param noSender   whether no trigger of the database mentions the channel
+     * @param beforeTest what would have matched but arrived before the test's reset (offsets negative)
      */
     public static String timedOut(String expectation, String channel, String timeout, List<Seen> seen,
-                                  String progress, List<String> nearMisses, List<String> gaps, boolean noSender) {
+                                  String progress, List<String> nearMisses, List<String> gaps, boolean noSender,
+                                  List<Seen> beforeTest) {
         StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
                 .append(expectation).append(" on channel '").append(channel).append("'.");
         if (progress != null) {
@@ -40,6 +42,8 @@ public final class AwaitMessages {
                     .append(" script; check that it is not commented out), or name its table in")
                     .append(" @PgNotifications(tables). If your code sends NOTIFY itself, was its transaction")
                     .append(" committed?");
+        } else if (seen.isEmpty() && !beforeTest.isEmpty()) {
+            message.append("\nNothing arrived on '").append(channel).append("' since the test started.");
         } else if (seen.isEmpty()) {
             message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
                     .append(" write committed? A transaction that is still open, or rolled back (as in a")
@@ -48,11 +52,25 @@ public final class AwaitMessages {
             message.append("\nReceived on '").append(channel).append("' since the test started (")
                     .append(seen.size()).append("):").append(Texts.indented(Timeline.newestLines(seen)));
         }
+        if (!beforeTest.isEmpty()) {
+            message.append("\n").append(arrivedBeforeTest(beforeTest));
+        }
         if (!nearMisses.isEmpty()) {
             message.append("\nNear misses:").append(Texts.indented(nearMisses));
         }
         gaps.forEach(gap -> message.append("\n").append(gap));
         return message.toString();
+    }
+
+    /** What would have matched but arrived before the test's reset, and why it does not count. */
+    static String arrivedBeforeTest(List<Seen> earlier) {
+        List<String> lines = earlier.stream().map(seen -> Timeline.describe(seen) + ", " + Math.max(0,
+                -seen.offsetMillis()) + "ms before the test started").toList();
+        return "Would have matched, but arrived before the test started (" + earlier.size() + "):"
+                + Texts.indented(Texts.newest(lines, Timeline.LINES_SHOWN))
+                + "\nThe recorder is reset before each test (before its @BeforeEach methods, and again before the test"
+                + " method), so what @BeforeAll, @BeforeEach or an earlier test wrote does not count here: make the"
+                + " write in the test method, or await it where it is made (in @BeforeEach).";
     }
 
     /** How far an ordered sequence got: {@code 2 of 3 arrived in this order: ...; still missing: ...}. */

@@ -79,7 +79,7 @@ final class ChannelView implements AssertableChannel {
     @Override
     public void awaitReceived(int count) {
         await(() -> context.journal().since(name, 0).size() >= count ? Boolean.TRUE : null,
-                Expectation.of(count + " notification(s)", keyColumns));
+                Expectation.of(count + " notification(s)", keyColumns, entry -> true));
     }
 
     @Override
@@ -146,7 +146,13 @@ final class ChannelView implements AssertableChannel {
                         cut.omittedColumns()));
             }
             return found == null ? null : found.change(context.parser());
-        }, Expectation.byId(describe(action, id), action, id, keyColumns));
+        }, Expectation.byId(describe(action, id), action, id, keyColumns, entry -> sameChange(entry, action, id)));
+    }
+
+    private boolean sameChange(Entry entry, ChangeEvent.Action action, Object id) {
+        ChangeEvent event = entry.change(context.parser());
+        return event != null && event.action() == action && keyColumns.present(event)
+                && Values.matches(keyColumns.valueOf(event), id);
     }
 
     private String describe(ChangeEvent.Action action, Object id) {
@@ -165,7 +171,10 @@ final class ChannelView implements AssertableChannel {
                 }
             }
             return null;
-        }, Expectation.of(description, keyColumns));
+        }, Expectation.of(description, keyColumns, entry -> {
+            ChangeEvent event = entry.change(context.parser());
+            return event != null && condition.test(event);
+        }));
     }
 
     @Override
@@ -180,7 +189,7 @@ final class ChannelView implements AssertableChannel {
                 }
             }
             return null;
-        }, Expectation.of(description, keyColumns));
+        }, Expectation.of(description, keyColumns, entry -> condition.test(entry.notification())));
     }
 
     @Override
@@ -193,7 +202,9 @@ final class ChannelView implements AssertableChannel {
         Sequence sequence = new Sequence(List.of(expected));
         String description = Arrays.stream(expected).map(change -> describe(change.action(), change.id()))
                 .collect(Collectors.joining(", then ")) + " (in this order)";
-        return await(sequence::find, Expectation.of(description, keyColumns).withProgress(sequence::progress));
+        return await(sequence::find, Expectation.of(description, keyColumns, entry -> Arrays.stream(expected)
+                .anyMatch(change -> sameChange(entry, change.action(), change.id())))
+                .withProgress(sequence::progress));
     }
 
     @Override
@@ -213,7 +224,7 @@ final class ChannelView implements AssertableChannel {
                     return chosen.stream().map(Entry::notification).toList();
                 }
             }
-        }, Expectation.of(count + " notification(s) no earlier await returned", keyColumns));
+        }, Expectation.of(count + " notification(s) no earlier await returned", keyColumns, entry -> true));
     }
 
     @Override

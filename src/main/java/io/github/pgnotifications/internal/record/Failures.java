@@ -61,9 +61,11 @@ final class Failures {
         List<String> nearMisses = NearMisses.find(expected.action() == null ? null : expected.action().name(),
                 expected.id(), channel, channels);
         Hazards.Found server = hazards.apply(here.isEmpty() ? channel : null);
+        List<Seen> beforeTest = seen(journal.beforeReset(channel).stream().filter(expected::matchedEarlier).toList(),
+                keys, journal.since());
         String message = AwaitMessages.timedOut(expected.description(), channel, Durations.format(timeout), here,
                 expected.progress() == null ? null : expected.progress().get(), nearMisses, gaps,
-                server.senderMissing());
+                server.senderMissing() && beforeTest.isEmpty(), beforeTest);
         long dropped = journal.dropped();
         if (dropped > 0) {
             message += "\n" + AwaitMessages.dropped(dropped, journal.maxRecorded());

@@ -13,7 +13,9 @@ import java.util.function.Predicate;
  *
  * <p>Ids match by value: {@code awaitInsert(7)} finds id {@code 7} in an integer column and {@code '7'} in a text
  * column. The key is the table's primary key, else its {@code id} column, unless {@link #keyedBy(String...)} names
- * another. For a composite key pass the values as a {@link List} in key order.
+ * another. For a composite key pass the values as a {@link List} in key order. A JPA entity instance stands for its
+ * {@code @Id} value: {@code awaitInsert(savedOrder)}. An id that can never equal a value of its key column (a
+ * {@code UUID} for a {@code bigint} key) fails at once, naming the column, its type and what to pass.
  *
  * <p>Conditions run on the calling thread while the recorder keeps recording, and may call the recorder themselves.
  *

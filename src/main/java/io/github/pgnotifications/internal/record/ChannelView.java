@@ -9,6 +9,7 @@ import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Texts;
+import io.github.pgnotifications.internal.values.EntityKeys;
 import io.github.pgnotifications.internal.values.Values;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,8 +128,8 @@ final class ChannelView implements AssertableChannel {
                 notification -> notification.payload().equals(payload));
     }
 
-    private ChangeEvent awaitChange(ChangeEvent.Action action, Object id) {
-        Objects.requireNonNull(id, "id");
+    private ChangeEvent awaitChange(ChangeEvent.Action action, Object given) {
+        Object id = EntityKeys.keyOf(Objects.requireNonNull(given, "id"));
         context.channelKeys().check(name, keyColumns, id, context.parser().types());
         Journal journal = context.journal();
         return await(() -> {
@@ -197,6 +198,13 @@ final class ChannelView implements AssertableChannel {
         if (expected == null || expected.length == 0) {
             throw new IllegalArgumentException(Messages.emptySequence());
         }
+        ExpectedChange[] byKey = Arrays.stream(expected)
+                .map(change -> new ExpectedChange(change.action(), EntityKeys.keyOf(change.id())))
+                .toArray(ExpectedChange[]::new);
+        return awaitSequenceOf(byKey);
+    }
+
+    private List<ChangeEvent> awaitSequenceOf(ExpectedChange... expected) {
         Arrays.stream(expected).forEach(change -> context.channelKeys().check(name, keyColumns, change.id(),
                 context.parser().types()));
         Sequence sequence = new Sequence(List.of(expected));

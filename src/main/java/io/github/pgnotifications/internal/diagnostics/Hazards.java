@@ -19,7 +19,7 @@ import java.util.List;
 public final class Hazards {
 
     private static final Log LOG = Log.of(Hazards.class);
-    private static final int QUERY_TIMEOUT_SECONDS = 2;
+    static final int QUERY_TIMEOUT_SECONDS = 2;
     private static final double QUEUE_USAGE_WORTH_SAYING = 0.01;
     private static final String UNCOMMITTED_SESSIONS = """
             SELECT pid, coalesce(application_name, ''), state,
@@ -39,9 +39,17 @@ public final class Hazards {
                               AND strpos(lower(p.prosrc), lower(?)) > 0)
             """;
 
-    // The sessions above, narrowed to those holding a write lock on a watched table (or a partition of one); every
+    // For UncommittedWriters: whether any session might be one (a fraction of a millisecond, where the query below,
+    // with its view and lock table, costs a few).
+    static final String ANY_UNCOMMITTED = """
+            SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                            WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+                              AND backend_xid IS NOT NULL AND pid <> pg_backend_pid())
+            """;
+
+    // For UncommittedWriters: the sessions above, narrowed to those holding a write lock on a watched table (or a partition of one); every
     // such session when no table is watched (a channel only a team's own NOTIFY sends to).
-    private static final String UNCOMMITTED_WRITERS = """
+    static final String UNCOMMITTED_WRITERS = """
             WITH watched AS (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                               WHERE n.nspname || '.' || c.relname = ANY (?)),
                  relations AS (SELECT oid FROM watched
@@ -60,31 +68,6 @@ public final class Hazards {
             """;
 
     private Hazards() {
-    }
-
-    /**
-     * Sessions of the test database idle in a transaction with uncommitted writes to one of {@code tables}
-     * ({@code schema.table}; empty: to any table), as sentences: their notifications are still to come, so an absence
-     * check made now proves nothing. Empty if there are none, or if the server cannot be asked now.
-     */
-    public static List<String> uncommittedWriters(ConnectionInfo database, List<String> tables) {
-        try (Connection connection = Jdbc.connect(database);
-             PreparedStatement statement = connection.prepareStatement(UNCOMMITTED_WRITERS)) {
-            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-            statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", tables.toArray()));
-            List<String> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(AwaitMessages.uncommittedSession(rows.getInt(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5)));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            LOG.debug("Could not look for uncommitted writers: {}", e.getMessage());
-            return List.of();
-        }
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Hazards;
 import io.github.pgnotifications.internal.diagnostics.Seen;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
+import io.github.pgnotifications.internal.diagnostics.UncommittedWriters;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
@@ -35,14 +36,16 @@ public final class Recorder implements AssertableRecorder, AutoCloseable {
     private final String syncChannel;
     private final Duration timeout;
     private final ChannelView.Context context;
+    private final UncommittedWriters writers;
 
     private Recorder(Journal journal, NotificationListener listener, String syncChannel, Duration timeout,
-                     ChannelView.Context context) {
+                     ChannelView.Context context, UncommittedWriters writers) {
         this.journal = journal;
         this.listener = listener;
         this.syncChannel = syncChannel;
         this.timeout = timeout;
         this.context = context;
+        this.writers = writers;
     }
 
     /**
@@ -62,12 +65,13 @@ public final class Recorder implements AssertableRecorder, AutoCloseable {
         listened.add(syncChannel);
         NotificationListener listener = NotificationListener.start(database, listened, journal, health);
         PayloadParser parser = new PayloadParser(rowTypes);
+        UncommittedWriters writers = new UncommittedWriters(database);
         Failures failures = new Failures(journal, parser, tableKeys, channel -> Hazards.find(database, channel),
-                tables -> Hazards.uncommittedWriters(database, tables));
+                writers::find);
         Recorder[] self = new Recorder[1];
         ChannelView.Context context = new ChannelView.Context(journal, parser, tableKeys, channelKeys,
                 () -> self[0].sync(), failures);
-        self[0] = new Recorder(journal, listener, syncChannel, timeout, context);
+        self[0] = new Recorder(journal, listener, syncChannel, timeout, context, writers);
         return self[0];
     }
 
@@ -212,5 +216,6 @@ public final class Recorder implements AssertableRecorder, AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        writers.close();
     }
 }

@@ -11,3 +11,7 @@ CREATE TABLE orders (
     status      text NOT NULL,
     version     int NOT NULL
 );
+CREATE TABLE tickets (
+    id    uuid PRIMARY KEY,
+    title text NOT NULL
+);

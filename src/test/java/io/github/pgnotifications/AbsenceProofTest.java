@@ -124,6 +124,16 @@ class AbsenceProofTest {
     }
 
     @Test
+    void aTimedOutAwaitInsideSpringsTestTransactionNamesItAsAHazard() {
+        Throwable failure = Engine.firstFailure(Engine.run(TransactionalAwaitCase.class));
+
+        assertThat(failure).hasMessageContaining("\nHazards:\n  this thread is inside Spring's test-managed"
+                + " transaction, which is still open: what the test wrote in it is sent only when it commits (call"
+                + " TestTransaction.flagForCommit() and TestTransaction.end() before awaiting, or remove @Transactional"
+                + " from the test)\n  session ");
+    }
+
+    @Test
     void anAbsenceCheckAfterTheTestTransactionEndedProvesWhatItSays() {
         Engine.assertPassed(Engine.run(CommittedTestTransactionCase.class), 1);
     }
@@ -153,6 +163,20 @@ class AbsenceProofTest {
         void test(NotificationRecorder recorder) {
             jdbc.update("INSERT INTO users VALUES (1, 'rolled', 'back')");
             recorder.channel("users").assertNothingReceived();
+        }
+    }
+
+    @SpringJUnitConfig(Application.class)
+    @PgNotifications(tables = "users", scripts = "classpath:recorder.sql")
+    static class TransactionalAwaitCase {
+        @Autowired
+        JdbcTemplate jdbc;
+
+        @Test
+        @Transactional
+        void test(NotificationRecorder recorder) {
+            jdbc.update("INSERT INTO users VALUES (4, 'not', 'committed')");
+            recorder.channel("users").within(java.time.Duration.ofMillis(100)).awaitInsert(4);
         }
     }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** {@code recordAs} reads JPA entities by their annotations, and awaits take an entity instance as the key. */
 @Timeout(30)
-@PgNotifications(tables = {"customers", "orders"}, scripts = "classpath:entities.sql")
+@PgNotifications(tables = {"customers", "orders", "tickets"}, scripts = "classpath:entities.sql")
 class EntitiesTest {
 
     enum Status { NEW, PAID }
@@ -182,6 +182,21 @@ class EntitiesTest {
 
         assertThat(recorder.channel("customers").awaitInsert(saved).record()).containsEntry("name", "Alan");
         assertThat(recorder.channel("customers").awaitSequence(update(saved))).hasSize(1);
+    }
+
+    @Test
+    void aNumberForAUuidKeyFailsAtOnceWhileTheUuidAndItsTextMatch() {
+        java.util.UUID id = java.util.UUID.fromString("0b5e5f2c-8d4a-4f3e-9c1b-2a3d4e5f6a7b");
+        exec(db, "INSERT INTO tickets VALUES ('" + id + "', 'first')", "UPDATE tickets SET title = 'second'");
+
+        assertThatThrownBy(() -> recorder.channel("tickets").awaitInsert(42L))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot match id 42 (a Long) on channel 'tickets': key column 'id' of table public.tickets"
+                        + " is uuid, which 42 can never equal, so the await would only time out. Pass a UUID (or its"
+                        + " text), e.g. awaitInsert(UUID.fromString(\"...\")).");
+        assertThat(recorder.channel("tickets").awaitInsert(id).record()).containsEntry("title", "first");
+        assertThat(recorder.channel("tickets").awaitUpdate(id.toString().toUpperCase(java.util.Locale.ROOT)))
+                .isNotNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -105,6 +107,27 @@ class EntitiesTest {
     }
 
     @Embeddable
+    static class Placement {
+        BigDecimal total;
+        OffsetDateTime placedAt;
+        @Column(name = "currency")
+        String currency;
+    }
+
+    /** An {@code @Embedded} value reads its fields from the same row. */
+    @Entity
+    static class EmbeddingOrder {
+        @Id
+        Long id;
+        @Embedded
+        Placement placement;
+        @ManyToOne
+        Customer customer;
+        String status;
+        int version;
+    }
+
+    @Embeddable
     static class OrderKey {
         Long tenant;
         Long id;
@@ -172,6 +195,26 @@ class EntitiesTest {
                         + " [id, customer_id, total, placed_at, status, version]. Name a field's column with"
                         + " @Column(name = ...) (a foreign key's with @JoinColumn(name = ...)), mark a field that is"
                         + " no column @Transient, or read the row into a record of its own.");
+    }
+
+    @Test
+    void anEmbeddedValueReadsItsColumnsFromTheSameRowAndNamesTheOnesMissing() {
+        exec(db, "INSERT INTO orders VALUES (73, NULL, 9.99, '2026-01-02 03:04:05+00', 'NEW', 0)");
+        ChangeEvent inserted = recorder.channel("orders").awaitInsert(73);
+
+        assertThatThrownBy(() -> inserted.recordAs(EmbeddingOrder.class))
+                .hasMessage("Cannot read the record of INSERT on public.orders into EmbeddingOrder: no column of the"
+                        + " row fills field 'placement.currency' (column 'currency'); the columns are [id,"
+                        + " customer_id, total, placed_at, status, version]. Name a field's column with"
+                        + " @Column(name = ...) (a foreign key's with @JoinColumn(name = ...)), mark a field that is"
+                        + " no column @Transient, or read the row into a record of its own.");
+        Map<String, Object> withCurrency = new java.util.LinkedHashMap<>(inserted.record());
+        withCurrency.put("currency", "EUR");
+        EmbeddingOrder order = new ChangeEvent(inserted.action(), inserted.schema(), inserted.table(), null,
+                withCurrency, null, null, null, false, null, inserted.notification()).recordAs(EmbeddingOrder.class);
+        assertThat(order.placement.total).isEqualByComparingTo("9.99");
+        assertThat(order.placement.currency).isEqualTo("EUR");
+        assertThat(order.customer).isNull();
     }
 
     @Test

@@ -47,18 +47,45 @@ public final class RowMapping {
             throw new IllegalArgumentException(cannotRead(what, type) + shape.problem());
         }
         Map<String, String> columns = columnsByProperty(row);
-        Object[] values = new Object[shape.properties().size()];
-        List<Property> unmapped = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = value(row, columns, shape.properties().get(i), type, what);
-            if (values[i] == ABSENT && shape.properties().get(i).required()) {
-                unmapped.add(shape.properties().get(i));
-            }
-        }
+        List<String> unmapped = new ArrayList<>();
+        Object[] values = values(row, columns, shape, type, what, "", unmapped);
         if (!unmapped.isEmpty()) {
             throw new IllegalArgumentException(cannotRead(what, type) + unmappedFields(unmapped, row));
         }
         return type.cast(shape.isRecord() ? create(shape, type, what, values) : fill(shape, type, what, values));
+    }
+
+    /**
+     * The value of each property of the shape; adds to {@code unmapped} each required one no column fills, named
+     * with {@code prefix} (an embedded value's fields as {@code address.street}).
+     */
+    private static Object[] values(Map<String, Object> row, Map<String, String> columns, RowShape shape,
+            Class<?> type, String what, String prefix, List<String> unmapped) {
+        Object[] values = new Object[shape.properties().size()];
+        for (int i = 0; i < values.length; i++) {
+            Property property = shape.properties().get(i);
+            values[i] = property.embedded() != null
+                    ? embedded(row, columns, property, what, prefix, unmapped)
+                    : value(row, columns, property, type, what);
+            if (values[i] == ABSENT && property.required() && property.embedded() == null) {
+                unmapped.add("'" + prefix + property.name() + "' (column " + String.join(" or ",
+                        lookedFor(property).stream().map(c -> "'" + c + "'").toList()) + ")");
+            }
+        }
+        return values;
+    }
+
+    /** An entity's {@code @Embedded} value, read from the same row by its own fields' columns. */
+    private static Object embedded(Map<String, Object> row, Map<String, String> columns, Property property,
+            String what, String prefix, List<String> unmapped) {
+        RowShape shape = property.embedded();
+        Class<?> type = shape.constructor().getDeclaringClass();
+        int before = unmapped.size();
+        Object[] values = values(row, columns, shape, type, what, prefix + property.name() + ".", unmapped);
+        if (unmapped.size() > before) {
+            return ABSENT;
+        }
+        return shape.isRecord() ? create(shape, type, what, values) : fill(shape, type, what, values);
     }
 
     /** The column each property reads: the one of its name, else the one whose camelCase is its name. */
@@ -202,9 +229,7 @@ public final class RowMapping {
                 + ValueConversion.box((Class<?>) property.type()).getSimpleName() + " to accept a missing column.";
     }
 
-    private static String unmappedFields(List<Property> unmapped, Map<String, Object> row) {
-        List<String> fields = unmapped.stream().map(property -> "'" + property.name() + "' (column "
-                + String.join(" or ", lookedFor(property).stream().map(c -> "'" + c + "'").toList()) + ")").toList();
+    private static String unmappedFields(List<String> fields, Map<String, Object> row) {
         return "no column of the row fills " + (fields.size() == 1 ? "field " : "fields ") + String.join(", ", fields)
                 + "; the columns are " + List.copyOf(row.keySet()) + ". Name a field's column with @Column(name = ...)"
                 + " (a foreign key's with @JoinColumn(name = ...)), mark a field that is no column @Transient, or read"

@@ -38,12 +38,13 @@ record RowShape(Constructor<?> constructor, List<Property> properties, String pr
      *                  {@code @JoinColumn} name, or the default name of a join column); empty: found by its name
      * @param reference for an entity's {@code @ManyToOne}/{@code @OneToOne}, the entity it refers to; else null
      * @param required  whether a row without its column fails (an entity's columns), rather than leaving it be
+     * @param embedded  for an entity's {@code @Embedded} value, its shape, read from the same row; else null
      */
     record Property(String name, Type type, Field field, boolean open, List<String> columns, Reference reference,
-                    boolean required) {
+                    boolean required, RowShape embedded) {
 
         Property(String name, Type type, Field field, boolean open) {
-            this(name, type, field, open, List.of(), null, false);
+            this(name, type, field, open, List.of(), null, false, null);
         }
 
         String kind() {
@@ -104,7 +105,7 @@ record RowShape(Constructor<?> constructor, List<Property> properties, String pr
             return failed(RowMapping.innerClass(type));
         }
         try {
-            if (Persistence.isEntity(type)) {
+            if (Persistence.isEntity(type) || Persistence.has(type, "Embeddable")) {
                 return entityShape(type, type.getDeclaredConstructor());
             }
             return plainShape(type, type.getDeclaredConstructor());
@@ -183,11 +184,19 @@ record RowShape(Constructor<?> constructor, List<Property> properties, String pr
             List<String> columns = joinColumn.isEmpty() ? List.of(field.getName() + "_" + reference.idColumn(),
                     RowMapping.snakeCase(field.getName()) + "_" + reference.idColumn()) : List.of(joinColumn);
             return new Property(field.getName(), field.getGenericType(), field, open,
-                    columns.stream().distinct().toList(), reference, true);
+                    columns.stream().distinct().toList(), reference, true, null);
+        }
+        if (Persistence.has(field, "Embedded") || Persistence.has(field, "EmbeddedId")
+                || Persistence.has(field.getType(), "Embeddable")) {
+            RowShape shape = of(field.getType());
+            if (shape.problem() == null) {
+                return new Property(field.getName(), field.getGenericType(), field, open, List.of(), null, true,
+                        shape);
+            }
         }
         String column = Persistence.attribute(field, "Column", "name");
         return new Property(field.getName(), field.getGenericType(), field, open,
-                column.isEmpty() ? List.of() : List.of(column), null, true);
+                column.isEmpty() ? List.of() : List.of(column), null, true, null);
     }
 
     private static RowShape failed(String problem) {

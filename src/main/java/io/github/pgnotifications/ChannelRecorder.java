@@ -197,8 +197,12 @@ public interface ChannelRecorder {
      * after a timeout.
      *
      * @throws org.opentest4j.AssertionFailedError listing what else arrived
-     * @throws PgNotificationsException             if the recorder was not listening at some time during the test,
-     *                                              so that nothing can be proven
+     * @throws PgNotificationsException             if nothing can be proven: the recorder was not listening at some
+     *                                              time during the test, or a transaction that may still send to the
+     *                                              channel is open (the calling thread is inside a Spring transaction,
+     *                                              such as a {@code @Transactional} test's, or a session holds
+     *                                              uncommitted writes to the channel's tables); the message says which
+     *                                              and what to do
      */
     void assertNothingElse();
 
@@ -207,8 +211,12 @@ public interface ChannelRecorder {
      * committed so far ({@link NotificationRecorder#sync()}).
      *
      * @throws org.opentest4j.AssertionFailedError listing what arrived
-     * @throws PgNotificationsException             if the recorder was not listening at some time during the test,
-     *                                              so that nothing can be proven
+     * @throws PgNotificationsException             if nothing can be proven: the recorder was not listening at some
+     *                                              time during the test, or a transaction that may still send to the
+     *                                              channel is open (the calling thread is inside a Spring transaction,
+     *                                              such as a {@code @Transactional} test's, or a session holds
+     *                                              uncommitted writes to the channel's tables); the message says which
+     *                                              and what to do
      */
     void assertNothingReceived();
 }

@@ -82,12 +82,20 @@ public record ChangeEvent(
      * Values convert only where nothing is lost ({@code bigint} into {@code int} when it fits, {@code numeric} into
      * {@code BigDecimal}, {@code timestamptz} into {@code Instant} or {@code OffsetDateTime}, text into an enum).
      *
+     * <p>A JPA entity ({@code @Entity} of {@code jakarta.persistence}, read reflectively) is read by its annotations:
+     * a field fills from its {@code @Column(name)}, else its own name or that name in snake_case; a
+     * {@code @ManyToOne}/{@code @OneToOne} field from its {@code @JoinColumn(name)} (by default {@code customer_id}
+     * for {@code customer}) as an instance of the referred entity with only its {@code @Id} set; collections,
+     * inverse sides ({@code mappedBy}), {@code @Transient} and static fields are left alone. Every other field must
+     * find its column: the failure names each that does not.
+     *
      * <pre>{@code OrderRow order = event.recordAs(OrderRow.class);}</pre>
      *
      * @param type the type to read the row as
      * @param <T>  the type
      * @return the row as {@code type}
-     * @throws IllegalArgumentException naming the column and value that do not fit, and what to declare instead
+     * @throws IllegalArgumentException naming the column and value that do not fit, and what to declare instead; for
+     *                                  an entity, also naming every field no column fills
      */
     public <T> T recordAs(Class<T> type) {
         return RowMapping.map(record, Objects.requireNonNull(type, "type"), "the record of " + describe());

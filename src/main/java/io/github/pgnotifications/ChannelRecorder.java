@@ -13,7 +13,9 @@ import java.util.function.Predicate;
  *
  * <p>Ids match by value: {@code awaitInsert(7)} finds id {@code 7} in an integer column and {@code '7'} in a text
  * column. The key is the table's primary key, else its {@code id} column, unless {@link #keyedBy(String...)} names
- * another. For a composite key pass the values as a {@link List} in key order.
+ * another. For a composite key pass the values as a {@link List} in key order. A JPA entity instance stands for its
+ * {@code @Id} value: {@code awaitInsert(savedOrder)}. An id that can never equal a value of its key column (a
+ * {@code UUID} for a {@code bigint} key) fails at once, naming the column, its type and what to pass.
  *
  * <p>Conditions run on the calling thread while the recorder keeps recording, and may call the recorder themselves.
  *
@@ -160,13 +162,34 @@ public interface ChannelRecorder {
     List<ChangeEvent> awaitSequence(ExpectedChange... expected);
 
     /**
-     * Waits until {@code count} notifications that no earlier await returned have arrived on the channel.
+     * Waits until {@code count} notifications that no earlier await returned have arrived on the channel, and returns
+     * them: the next {@code count} of the channel's recording. It counts only what no await has taken, unlike
+     * {@link ChannelRecorderAssert#receivedExactly(int)}, which counts everything that arrived since the test started.
      *
-     * @param count how many
+     * <pre>{@code
+     * users.awaitInsert(1);                       // takes INSERT id=1
+     * List<Notification> next = users.awaitNext(2); // the two oldest that no await took
+     * }</pre>
+     *
+     * @param count how many; 1 or more
      * @return the oldest {@code count} of them, in arrival order; later awaits do not return them again
      * @throws org.opentest4j.AssertionFailedError naming the count and listing what did arrive
+     * @throws IllegalArgumentException             if {@code count} is less than 1
      */
-    List<Notification> awaitCount(int count);
+    List<Notification> awaitNext(int count);
+
+    /**
+     * The former name of {@link #awaitNext(int)}, which says better that it counts only what no earlier await
+     * returned.
+     *
+     * @param count how many; 1 or more
+     * @return the oldest {@code count} notifications no earlier await returned
+     * @deprecated use {@link #awaitNext(int)}, which does the same
+     */
+    @Deprecated
+    default List<Notification> awaitCount(int count) {
+        return awaitNext(count);
+    }
 
     /**
      * Proves that nothing arrived on the channel besides what this channel's awaits have returned: waits for
@@ -174,8 +197,12 @@ public interface ChannelRecorder {
      * after a timeout.
      *
      * @throws org.opentest4j.AssertionFailedError listing what else arrived
-     * @throws PgNotificationsException             if the recorder was not listening at some time during the test,
-     *                                              so that nothing can be proven
+     * @throws PgNotificationsException             if nothing can be proven: the recorder was not listening at some
+     *                                              time during the test, or a transaction that may still send to the
+     *                                              channel is open (the calling thread is inside a Spring transaction,
+     *                                              such as a {@code @Transactional} test's, or a session holds
+     *                                              uncommitted writes to the channel's tables); the message says which
+     *                                              and what to do
      */
     void assertNothingElse();
 
@@ -184,8 +211,12 @@ public interface ChannelRecorder {
      * committed so far ({@link NotificationRecorder#sync()}).
      *
      * @throws org.opentest4j.AssertionFailedError listing what arrived
-     * @throws PgNotificationsException             if the recorder was not listening at some time during the test,
-     *                                              so that nothing can be proven
+     * @throws PgNotificationsException             if nothing can be proven: the recorder was not listening at some
+     *                                              time during the test, or a transaction that may still send to the
+     *                                              channel is open (the calling thread is inside a Spring transaction,
+     *                                              such as a {@code @Transactional} test's, or a session holds
+     *                                              uncommitted writes to the channel's tables); the message says which
+     *                                              and what to do
      */
     void assertNothingReceived();
 }

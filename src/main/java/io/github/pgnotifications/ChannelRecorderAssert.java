@@ -79,7 +79,9 @@ public final class ChannelRecorderAssert extends AbstractAssert<ChannelRecorderA
 
     /**
      * Waits until {@code count} notifications have arrived, then, once everything committed so far has arrived,
-     * checks that there are no more.
+     * checks that there are no more. It counts everything that arrived on the channel since the test started, also
+     * what earlier awaits returned, unlike {@link ChannelRecorder#awaitNext(int)}, which counts only what no await
+     * returned.
      *
      * <pre>{@code assertThat(recorder.channel("users")).receivedExactly(2);}</pre>
      *

@@ -38,6 +38,18 @@ public final class PgNotificationsAssertions {
     }
 
     /**
+     * Assertions on every listened channel at once.
+     *
+     * <pre>{@code assertThat(recorder).receivedNothing();}</pre>
+     *
+     * @param actual the recorder, as injected by {@link PgNotifications}
+     * @return the recorder's assertions
+     */
+    public static NotificationRecorderAssert assertThat(NotificationRecorder actual) {
+        return new NotificationRecorderAssert(actual);
+    }
+
+    /**
      * Assertions on one change event.
      *
      * <pre>{@code assertThat(users.awaitInsert(42)).hasTable("users").hasRecordContaining("first_name", "Ada");}</pre>

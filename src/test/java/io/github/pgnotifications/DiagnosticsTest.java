@@ -68,22 +68,40 @@ class DiagnosticsTest {
     }
 
     @Test
-    void awaitCountReturnsExactlyTheOldestNotificationsNoEarlierAwaitReturned() {
+    void awaitNextReturnsExactlyTheOldestNotificationsNoEarlierAwaitReturned() {
         exec(db, "INSERT INTO users VALUES (21, 'a', 'b')", "INSERT INTO users VALUES (22, 'c', 'd')",
                 "INSERT INTO users VALUES (23, 'e', 'f')", "INSERT INTO users VALUES (24, 'g', 'h')");
         ChannelRecorder users = recorder.channel("users");
         users.awaitInsert(22);
 
-        assertThat(users.awaitCount(2)).extracting(Notification::payload)
+        assertThat(users.awaitNext(2)).extracting(Notification::payload)
                 .allSatisfy(payload -> assertThat(payload).doesNotContain("\"id\":22"))
                 .satisfiesExactly(first -> assertThat(first).contains("\"id\":21"),
                         second -> assertThat(second).contains("\"id\":23"));
-        assertThat(users.awaitCount(1)).singleElement().extracting(Notification::payload).asString()
+        assertThat(users.awaitNext(1)).singleElement().extracting(Notification::payload).asString()
                 .contains("\"id\":24");
         users.assertNothingElse();
-        assertThatThrownBy(() -> users.within(Duration.ofMillis(50)).awaitCount(1))
+        assertThatThrownBy(() -> users.within(Duration.ofMillis(50)).awaitNext(1))
                 .hasMessageStartingWith("Timed out after 50ms waiting for 1 notification(s) no earlier await"
                         + " returned on channel 'users'.");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void receivedExactlyCountsEverythingSinceTheTestStartedWhileAwaitNextSkipsWhatAwaitsReturned() {
+        exec(db, "INSERT INTO users VALUES (25, 'a', 'b')", "INSERT INTO users VALUES (26, 'c', 'd')",
+                "INSERT INTO users VALUES (27, 'e', 'f')");
+        ChannelRecorder users = recorder.channel("users");
+        users.awaitInsert(25);
+
+        assertThat(users.awaitNext(2)).hasSize(2);
+        io.github.pgnotifications.PgNotificationsAssertions.assertThat(users).receivedExactly(3);
+        exec(db, "INSERT INTO users VALUES (28, 'g', 'h')");
+        assertThat(users.awaitCount(1)).singleElement().extracting(Notification::payload).asString()
+                .contains("\"id\":28");
+        assertThatThrownBy(() -> users.awaitNext(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("awaitNext(0): the count must be 1 or more; to prove that nothing arrived, use"
+                        + " assertNothingReceived().");
     }
 
     @Test
@@ -113,6 +131,32 @@ class DiagnosticsTest {
                 .hasMessage("Cannot match id 'acme' (1 value) on channel 'accounts': the key of keyedBy is"
                         + " [code, owner] (2 columns). Pass the values in key order as a List, e.g."
                         + " awaitInsert(List.of(<code>, <owner>)).");
+    }
+
+    @Test
+    void anIdOfATypeTheKeyColumnCanNeverEqualFailsAtOnceSayingWhatToPass() {
+        java.util.UUID uuid = java.util.UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+
+        assertThatThrownBy(() -> recorder.channel("users").awaitInsert(uuid))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot match id 3f2504e0-4f89-11d3-9a0c-0305e82c3301 (a UUID) on channel 'users': key"
+                        + " column 'id' of table public.users is bigint, which 3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+                        + " can never equal, so the await would only time out. Pass a Long (or an Integer, or its"
+                        + " digits as a String), e.g. awaitInsert(42L).");
+        assertThatThrownBy(() -> recorder.channel("users").awaitSequence(insert("ada")))
+                .hasMessageStartingWith("Cannot match id 'ada' (a String) on channel 'users': key column 'id' of"
+                        + " table public.users is bigint, which 'ada' can never equal");
+    }
+
+    @Test
+    void idsThatMatchByValueAreStillAcceptedWhateverTheirJavaType() {
+        exec(db, "INSERT INTO users VALUES (131, 'a', 'b')", "INSERT INTO users VALUES (132, 'c', 'd')",
+                "INSERT INTO users VALUES (133, 'e', 'f')", "INSERT INTO accounts VALUES ('134', 'x')");
+
+        recorder.channel("users").awaitInsert(131);
+        recorder.channel("users").awaitInsert(132L);
+        recorder.channel("users").awaitInsert("133");
+        recorder.channel("accounts").awaitInsert(134);
     }
 
     @Test

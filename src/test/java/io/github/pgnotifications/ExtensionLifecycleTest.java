@@ -106,7 +106,7 @@ class ExtensionLifecycleTest {
         void seesOnlyItsOwnWrites(NotificationRecorder recorder, DataSource db) {
             recorder.channel("items").assertNothingReceived();
             exec(db, "INSERT INTO items VALUES (2, 'own')");
-            assertThat(recorder.channel("items").awaitCount(1)).singleElement()
+            assertThat(recorder.channel("items").awaitNext(1)).singleElement()
                     .satisfies(n -> assertThat(n.payload()).contains("\"own\""));
             recorder.channel("items").assertNothingElse();
         }

@@ -95,7 +95,7 @@ public final class Messages {
     }
 
     public static String badCount(int count) {
-        return "awaitCount(" + count + "): the count must be 1 or more; to prove that nothing arrived, use"
+        return "awaitNext(" + count + "): the count must be 1 or more; to prove that nothing arrived, use"
                 + " assertNothingReceived().";
     }
 
@@ -297,6 +297,39 @@ public final class Messages {
                 + "': the key of " + keyOf + " is " + columns + " (" + columns.size() + " column"
                 + (columns.size() == 1 ? "" : "s") + "). Pass " + (columns.size() == 1 ? "one value"
                 : "the values in key order as a List") + ", e.g. " + example + ".";
+    }
+
+    public static String wrongKeyType(String channel, String id, String givenType, String column, String table,
+                                      String sqlType, String whatMatches) {
+        return "Cannot match id " + id + " (a " + givenType + ") on channel '" + channel + "': key column '" + column
+                + "' of table " + table + " is " + sqlType + ", which " + id + " can never equal, so the await would"
+                + " only time out. Pass " + whatMatches + ".";
+    }
+
+    public static String entityWithoutSingleId(String entity, List<String> idFields, List<String> idGetters) {
+        List<String> ids = new java.util.ArrayList<>(idFields);
+        ids.addAll(idGetters.stream().map(getter -> getter + "()").toList());
+        return "Cannot await by entity " + entity + ": " + (ids.isEmpty() ? "it has no @Id field or getter"
+                : "its key has several @Id members " + ids + " (an @IdClass)") + ". Pass the key's values instead,"
+                + " as a List in the order of the table's key columns, e.g. awaitInsert(List.of(tenantId, id)).";
+    }
+
+    public static String entityWithEmbeddedId(String entity, String member) {
+        return "Cannot await by entity " + entity + ": its key is the @EmbeddedId '" + member + "'. Pass the key's"
+                + " values instead, as a List in the order of the table's key columns, e.g."
+                + " awaitInsert(List.of(tenantId, id)).";
+    }
+
+    public static String entityIdNull(String entity, String member) {
+        return "Cannot await by entity " + entity + ": its @Id '" + member + "' is null, so it was not saved yet (or"
+                + " its id is generated only when it is flushed). Await the entity that save() returned, or its id,"
+                + " after the transaction that saves it has committed.";
+    }
+
+    public static String entityIdNotOpen(String entity, String field, String packageName, String module) {
+        return "Cannot await by entity " + entity + ": its @Id field '" + field + "' is not open to pg-notifications"
+                + " and it has no public getter (module " + module + " does not open package " + packageName + ")."
+                + " Add a getter, or pass the id itself.";
     }
 
     public static String springContextWithOwnDatabaseProperties(String cause) {

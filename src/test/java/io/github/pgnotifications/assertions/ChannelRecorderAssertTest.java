@@ -73,7 +73,7 @@ class ChannelRecorderAssertTest {
     @Test
     void aFailedWaitThrowsTheLibrarysOwnFailureUnchanged() {
         exec(db, "INSERT INTO users VALUES (41, 'Ada', 'Lovelace', 36)");
-        users.awaitCount(1);
+        users.awaitNext(1);
 
         assertThatThrownBy(() -> assertThat(users.within(Duration.ofMillis(100))).receivedInsert(42))
                 .isExactlyInstanceOf(AssertionFailedError.class)

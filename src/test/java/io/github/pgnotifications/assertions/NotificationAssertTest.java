@@ -88,7 +88,7 @@ class NotificationAssertTest {
     void anEmptyPayloadIsTheEmptyString() {
         exec(db, "NOTIFY jobs");
 
-        assertThat(recorder.channel("jobs").awaitCount(1).get(0)).hasPayload("");
+        assertThat(recorder.channel("jobs").awaitNext(1).get(0)).hasPayload("");
     }
 
     @Test
@@ -114,7 +114,7 @@ class NotificationAssertTest {
     @Test
     void anEmptyPayloadIsNotJson() {
         exec(db, "NOTIFY jobs");
-        Notification empty = recorder.channel("jobs").awaitCount(1).get(0);
+        Notification empty = recorder.channel("jobs").awaitNext(1).get(0);
 
         assertThatThrownBy(() -> assertThat(empty).hasJsonPayload())
                 .hasMessage(String.format("%nExpecting payload of the notification on channel 'jobs':%n"

@@ -107,6 +107,10 @@ public final class AssertionMessages {
                 + ".";
     }
 
+    public static String notOurRecorder(String type) {
+        return "assertThat(NotificationRecorder) takes the recorder the extension injects, not a " + type + ".";
+    }
+
     public static String badPointer(String pointer) {
         return "hasJsonValue(" + (pointer == null ? "null" : "\"" + pointer + "\"") + ", ...): a JSON pointer is empty or starts with '/', e.g."
                 + " \"/record/first_name\".";

@@ -25,9 +25,11 @@ public final class AwaitMessages {
      * @param nearMisses lines from {@link NearMisses}
      * @param gaps       lines from {@link #gap}
      * @param noSender   whether no trigger of the database mentions the channel
+     * @param beforeTest what would have matched but arrived before the test's reset (offsets negative)
      */
     public static String timedOut(String expectation, String channel, String timeout, List<Seen> seen,
-                                  String progress, List<String> nearMisses, List<String> gaps, boolean noSender) {
+                                  String progress, List<String> nearMisses, List<String> gaps, boolean noSender,
+                                  List<Seen> beforeTest) {
         StringBuilder message = new StringBuilder("Timed out after ").append(timeout).append(" waiting for ")
                 .append(expectation).append(" on channel '").append(channel).append("'.");
         if (progress != null) {
@@ -40,6 +42,8 @@ public final class AwaitMessages {
                     .append(" script; check that it is not commented out), or name its table in")
                     .append(" @PgNotifications(tables). If your code sends NOTIFY itself, was its transaction")
                     .append(" committed?");
+        } else if (seen.isEmpty() && !beforeTest.isEmpty()) {
+            message.append("\nNothing arrived on '").append(channel).append("' since the test started.");
         } else if (seen.isEmpty()) {
             message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
                     .append(" write committed? A transaction that is still open, or rolled back (as in a")
@@ -48,11 +52,25 @@ public final class AwaitMessages {
             message.append("\nReceived on '").append(channel).append("' since the test started (")
                     .append(seen.size()).append("):").append(Texts.indented(Timeline.newestLines(seen)));
         }
+        if (!beforeTest.isEmpty()) {
+            message.append("\n").append(arrivedBeforeTest(beforeTest));
+        }
         if (!nearMisses.isEmpty()) {
             message.append("\nNear misses:").append(Texts.indented(nearMisses));
         }
         gaps.forEach(gap -> message.append("\n").append(gap));
         return message.toString();
+    }
+
+    /** What would have matched but arrived before the test's reset, and why it does not count. */
+    static String arrivedBeforeTest(List<Seen> earlier) {
+        List<String> lines = earlier.stream().map(seen -> Timeline.describe(seen) + ", " + Math.max(0,
+                -seen.offsetMillis()) + "ms before the test started").toList();
+        return "Would have matched, but arrived before the test started (" + earlier.size() + "):"
+                + Texts.indented(Texts.newest(lines, Timeline.LINES_SHOWN))
+                + "\nThe recorder is reset before each test (before its @BeforeEach methods, and again before the test"
+                + " method), so what @BeforeAll, @BeforeEach or an earlier test wrote does not count here: make the"
+                + " write in the test method, or await it where it is made (in @BeforeEach).";
     }
 
     /** How far an ordered sequence got: {@code 2 of 3 arrived in this order: ...; still missing: ...}. */
@@ -78,15 +96,57 @@ public final class AwaitMessages {
         return hazards.isEmpty() ? message : message + "\nHazards:" + Texts.indented(hazards);
     }
 
+    /** @param channelBlocks from {@link #channelBlock}, one per channel something arrived on */
+    public static String expectedNothingOnAnyChannel(String what, int arrived, List<String> channelBlocks) {
+        return "Expected " + what + " on any listened channel since the test started, but " + arrived + " arrived:"
+                + String.join("", channelBlocks);
+    }
+
     public static String expectedNothing(String what, String channel, List<Seen> arrived) {
         return "Expected " + what + " on channel '" + channel + "' since the test started, but " + arrived.size()
                 + " arrived:" + Texts.indented(Timeline.newestLines(arrived));
     }
 
-    public static String cannotProveAbsence(String what, String channel, Instant lostAt, String reason) {
-        return "Cannot prove " + what + " arrived on channel '" + channel + "': the listener lost its connection at "
+    /** @param where e.g. {@code channel 'users'} */
+    public static String cannotProveAbsence(String what, String where, Instant lostAt, String reason) {
+        return "Cannot prove " + what + " arrived on " + where + ": the listener lost its connection at "
                 + time(lostAt) + " during this test (" + Texts.clause(reason) + "), and notifications committed while"
                 + " it was reconnecting are lost.";
+    }
+
+    /**
+     * An absence check made inside a Spring transaction that has not ended: what the test wrote is not committed.
+     *
+     * @param where e.g. {@code channel 'users'}
+     */
+    public static String cannotProveInSpringTransaction(String what, String where, boolean testManaged) {
+        String prefix = "Cannot prove " + what + " arrived on " + where + ": ";
+        if (testManaged) {
+            return prefix + "this test runs inside Spring's test-managed transaction (a @Transactional test, or a"
+                    + " slice such as @DataJpaTest), which is still open, so nothing written in it is committed and"
+                    + " no notification of it can have been sent. Commit before checking: call"
+                    + " TestTransaction.flagForCommit() and TestTransaction.end() (@Commit alone commits only after"
+                    + " the test method); or remove @Transactional from the test (on a slice:"
+                    + " @Transactional(propagation = Propagation.NOT_SUPPORTED)) and let the service's own"
+                    + " transaction, or a TransactionTemplate, commit.";
+        }
+        return prefix + "this thread is inside a Spring transaction that has not committed yet"
+                + " (TransactionSynchronizationManager.isActualTransactionActive()), so nothing written in it has sent"
+                + " a notification. Check after the transaction commits: outside the @Transactional method or the"
+                + " TransactionTemplate callback.";
+    }
+
+    /**
+     * An absence check made while sessions hold uncommitted writes to the channel's tables.
+     *
+     * @param sessions lines from {@link #uncommittedSession}
+     */
+    public static String cannotProveWithUncommittedWriters(String what, String where, List<String> sessions) {
+        return "Cannot prove " + what + " arrived on " + where + ": a transaction that wrote to its table(s) is still"
+                + " open:" + Texts.indented(sessions)
+                + "\nCommit (or roll back) that transaction before checking: a connection with autoCommit off needs"
+                + " commit(); a @Transactional test needs TestTransaction.flagForCommit() and TestTransaction.end(),"
+                + " or no @Transactional and a TransactionTemplate that commits.";
     }
 
     public static String gapDuringWait(String expectation, Instant lostAt, String reason) {
@@ -117,6 +177,15 @@ public final class AwaitMessages {
         return "session " + pid + (application.isEmpty() ? "" : " (" + application + ")") + " is " + state
                 + " with uncommitted writes for " + since + ": its notifications are sent only when it commits"
                 + (query.isEmpty() ? "" : "; last statement: " + query);
+    }
+
+    /** A hazard of a wait made inside a Spring transaction that has not ended. */
+    public static String springTransactionOpen(boolean testManaged) {
+        return testManaged ? "this thread is inside Spring's test-managed transaction, which is still open: what the"
+                + " test wrote in it is sent only when it commits (call TestTransaction.flagForCommit() and"
+                + " TestTransaction.end() before awaiting, or remove @Transactional from the test)"
+                : "this thread is inside a Spring transaction that has not committed yet: what it wrote is sent only"
+                + " when it commits (await after the @Transactional method or TransactionTemplate callback returns)";
     }
 
     public static String queueFilling(double usage) {

@@ -19,7 +19,7 @@ import java.util.List;
 public final class Hazards {
 
     private static final Log LOG = Log.of(Hazards.class);
-    private static final int QUERY_TIMEOUT_SECONDS = 2;
+    static final int QUERY_TIMEOUT_SECONDS = 2;
     private static final double QUEUE_USAGE_WORTH_SAYING = 0.01;
     private static final String UNCOMMITTED_SESSIONS = """
             SELECT pid, coalesce(application_name, ''), state,
@@ -37,6 +37,34 @@ public final class Hazards {
                 OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
                               AND strpos(lower(p.prosrc), lower(?)) > 0)
+            """;
+
+    // For UncommittedWriters: whether any session might be one (a fraction of a millisecond, where the query below,
+    // with its view and lock table, costs a few).
+    static final String ANY_UNCOMMITTED = """
+            SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                            WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+                              AND backend_xid IS NOT NULL AND pid <> pg_backend_pid())
+            """;
+
+    // For UncommittedWriters: the sessions above, narrowed to those holding a write lock on a watched table (or a partition of one); every
+    // such session when no table is watched (a channel only a team's own NOTIFY sends to).
+    static final String UNCOMMITTED_WRITERS = """
+            WITH watched AS (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                              WHERE n.nspname || '.' || c.relname = ANY (?)),
+                 relations AS (SELECT oid FROM watched
+                               UNION SELECT i.inhrelid FROM pg_inherits i JOIN watched w ON w.oid = i.inhparent)
+            SELECT a.pid, coalesce(a.application_name, ''), a.state,
+                   to_char(now() - a.xact_start, 'FMHH24"h"MI"m"SS.MS"s"'), left(coalesce(a.query, ''), 80)
+              FROM pg_stat_activity a
+             WHERE a.datname = current_database() AND a.state LIKE 'idle in transaction%'
+               AND a.backend_xid IS NOT NULL AND a.pid <> pg_backend_pid()
+               AND (cardinality(?::text[]) = 0 OR EXISTS (
+                    SELECT 1 FROM pg_locks l
+                     WHERE l.pid = a.pid AND l.locktype = 'relation'
+                       AND l.mode IN ('RowExclusiveLock', 'AccessExclusiveLock')
+                       AND l.relation IN (SELECT oid FROM relations)))
+             ORDER BY a.pid
             """;
 
     private Hazards() {

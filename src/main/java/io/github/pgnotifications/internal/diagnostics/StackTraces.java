@@ -15,7 +15,7 @@ public final class StackTraces {
     private static final String API = "io.github.pgnotifications.";
     /** The public types whose methods a failure passes through on its way to the user. */
     private static final Set<String> API_TYPES = Set.of("ChannelRecorder", "ChannelRecorderAssert", "ChangeEventAssert",
-            "NotificationAssert", "NotificationRecorder", "PgNotificationsAssertions", "PgNotificationsSession",
+            "NotificationAssert", "NotificationRecorder", "NotificationRecorderAssert", "PgNotificationsAssertions", "PgNotificationsSession",
             "TriggerDefinition", "TriggerDefinitionAssert", "TriggersAssert", "ChangeEvent");
 
     private StackTraces() {

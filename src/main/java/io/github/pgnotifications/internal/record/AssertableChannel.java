@@ -13,7 +13,8 @@ public interface AssertableChannel extends ChannelRecorder {
 
     /**
      * Waits for everything committed so far to arrive; fails if the recorder was not listening at some time during
-     * the test, since then the count of what arrived proves nothing.
+     * the test, or if a transaction that may still send to the channel is open (a Spring transaction on this thread,
+     * a session with uncommitted writes to its tables), since then the count of what arrived proves nothing.
      *
      * @param what what the caller is about to prove, e.g. {@code exactly 2 notifications}
      */

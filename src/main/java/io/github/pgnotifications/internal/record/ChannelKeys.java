@@ -2,7 +2,10 @@ package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.diagnostics.Texts;
+import io.github.pgnotifications.internal.values.ColumnType;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -31,19 +34,36 @@ public record ChannelKeys(Map<String, Map<String, List<String>>> byChannel, Map<
     }
 
     /**
+     * The installed tables ({@code schema.table}) whose triggers send to these channels; empty when one of them has
+     * none (a channel only a team's own NOTIFY sends to), which means any table.
+     */
+    List<String> tablesOf(Collection<String> channels) {
+        List<String> tables = new ArrayList<>();
+        for (String channel : channels) {
+            Map<String, List<String>> installed = byChannel.getOrDefault(channel, Map.of());
+            if (installed.isEmpty()) {
+                return List.of();
+            }
+            tables.addAll(installed.keySet());
+        }
+        return tables;
+    }
+
+    /**
      * @throws IllegalArgumentException if a table of the channel has no key and no {@code keyedBy} names one, or if
      *                                  the id has another number of values than the key has columns
      */
-    void check(String channel, KeyColumns keys, Object id) {
+    void check(String channel, KeyColumns keys, Object id, RowTypes types) {
         int given = id instanceof Collection<?> parts ? parts.size() : 1;
+        Map<String, List<String>> tables = byChannel.getOrDefault(channel, Map.of());
         if (keys.isExplicit()) {
             if (given != keys.explicit().size()) {
                 throw new IllegalArgumentException(Messages.wrongKeyArity(channel, "keyedBy", keys.explicit(),
                         Texts.value(id), given));
             }
+            tables.keySet().forEach(table -> checkTypes(channel, table, keys.explicit(), id, types));
             return;
         }
-        Map<String, List<String>> tables = byChannel.getOrDefault(channel, Map.of());
         tables.forEach((table, columns) -> {
             if (columns.isEmpty()) {
                 throw noKey(channel, List.of(table), id);
@@ -52,6 +72,26 @@ public record ChannelKeys(Map<String, Map<String, List<String>>> byChannel, Map<
                 throw new IllegalArgumentException(Messages.wrongKeyArity(channel, "table " + table, columns,
                         Texts.value(id), given));
             }
+            checkTypes(channel, table, columns, id, types);
         });
+    }
+
+    /**
+     * @throws IllegalArgumentException if a value of the id can never match its key column's values (a UUID for a
+     *                                  bigint), so that the await fails now rather than after its timeout
+     */
+    private static void checkTypes(String channel, String table, List<String> columns, Object id, RowTypes types) {
+        int dot = table.indexOf('.');
+        Map<String, ColumnType> columnTypes = types.of(table.substring(0, dot), table.substring(dot + 1));
+        List<?> values = columns.size() == 1 ? Collections.singletonList(id) : List.copyOf((Collection<?>) id);
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnType type = columnTypes.get(columns.get(i));
+            Object value = values.get(i);
+            if (type != null && value != null && !type.canMatch(value)) {
+                throw new IllegalArgumentException(Messages.wrongKeyType(channel, Texts.value(value),
+                        value.getClass().getSimpleName(), columns.get(i), table, type.sqlName(),
+                        type.whatMatches()));
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Texts;
+import io.github.pgnotifications.internal.values.EntityKeys;
 import io.github.pgnotifications.internal.values.Values;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class ChannelView implements AssertableChannel {
     @Override
     public void awaitReceived(int count) {
         await(() -> context.journal().since(name, 0).size() >= count ? Boolean.TRUE : null,
-                Expectation.of(count + " notification(s)", keyColumns));
+                Expectation.of(count + " notification(s)", keyColumns, entry -> true));
     }
 
     @Override
@@ -87,8 +88,11 @@ final class ChannelView implements AssertableChannel {
         context.sync().run();
         List<ListenerGap> gaps = context.journal().gaps();
         if (!gaps.isEmpty()) {
-            throw context.failures().cannotProveAbsence(what, name, gaps.get(gaps.size() - 1), description);
+            throw context.failures().cannotProveAbsence(what, "channel '" + name + "'", gaps.get(gaps.size() - 1),
+                    description);
         }
+        context.failures().requireProvable(what, "channel '" + name + "'", context.channelKeys().tablesOf(
+                List.of(name)), description);
     }
 
     @Override
@@ -124,9 +128,9 @@ final class ChannelView implements AssertableChannel {
                 notification -> notification.payload().equals(payload));
     }
 
-    private ChangeEvent awaitChange(ChangeEvent.Action action, Object id) {
-        Objects.requireNonNull(id, "id");
-        context.channelKeys().check(name, keyColumns, id);
+    private ChangeEvent awaitChange(ChangeEvent.Action action, Object given) {
+        Object id = EntityKeys.keyOf(Objects.requireNonNull(given, "id"));
+        context.channelKeys().check(name, keyColumns, id, context.parser().types());
         Journal journal = context.journal();
         return await(() -> {
             KeyIndex index = journal.index(name, keyColumns.explicit(), c -> new KeyIndex(keyColumns, context.parser()));
@@ -142,7 +146,13 @@ final class ChannelView implements AssertableChannel {
                         cut.omittedColumns()));
             }
             return found == null ? null : found.change(context.parser());
-        }, Expectation.byId(describe(action, id), action, id, keyColumns));
+        }, Expectation.byId(describe(action, id), action, id, keyColumns, entry -> sameChange(entry, action, id)));
+    }
+
+    private boolean sameChange(Entry entry, ChangeEvent.Action action, Object id) {
+        ChangeEvent event = entry.change(context.parser());
+        return event != null && event.action() == action && keyColumns.present(event)
+                && Values.matches(keyColumns.valueOf(event), id);
     }
 
     private String describe(ChangeEvent.Action action, Object id) {
@@ -161,7 +171,10 @@ final class ChannelView implements AssertableChannel {
                 }
             }
             return null;
-        }, Expectation.of(description, keyColumns));
+        }, Expectation.of(description, keyColumns, entry -> {
+            ChangeEvent event = entry.change(context.parser());
+            return event != null && condition.test(event);
+        }));
     }
 
     @Override
@@ -176,7 +189,7 @@ final class ChannelView implements AssertableChannel {
                 }
             }
             return null;
-        }, Expectation.of(description, keyColumns));
+        }, Expectation.of(description, keyColumns, entry -> condition.test(entry.notification())));
     }
 
     @Override
@@ -184,15 +197,25 @@ final class ChannelView implements AssertableChannel {
         if (expected == null || expected.length == 0) {
             throw new IllegalArgumentException(Messages.emptySequence());
         }
-        Arrays.stream(expected).forEach(change -> context.channelKeys().check(name, keyColumns, change.id()));
+        ExpectedChange[] byKey = Arrays.stream(expected)
+                .map(change -> new ExpectedChange(change.action(), EntityKeys.keyOf(change.id())))
+                .toArray(ExpectedChange[]::new);
+        return awaitSequenceOf(byKey);
+    }
+
+    private List<ChangeEvent> awaitSequenceOf(ExpectedChange... expected) {
+        Arrays.stream(expected).forEach(change -> context.channelKeys().check(name, keyColumns, change.id(),
+                context.parser().types()));
         Sequence sequence = new Sequence(List.of(expected));
         String description = Arrays.stream(expected).map(change -> describe(change.action(), change.id()))
                 .collect(Collectors.joining(", then ")) + " (in this order)";
-        return await(sequence::find, Expectation.of(description, keyColumns).withProgress(sequence::progress));
+        return await(sequence::find, Expectation.of(description, keyColumns, entry -> Arrays.stream(expected)
+                .anyMatch(change -> sameChange(entry, change.action(), change.id())))
+                .withProgress(sequence::progress));
     }
 
     @Override
-    public List<Notification> awaitCount(int count) {
+    public List<Notification> awaitNext(int count) {
         if (count < 1) {
             throw new IllegalArgumentException(Messages.badCount(count));
         }
@@ -208,7 +231,7 @@ final class ChannelView implements AssertableChannel {
                     return chosen.stream().map(Entry::notification).toList();
                 }
             }
-        }, Expectation.of(count + " notification(s) no earlier await returned", keyColumns));
+        }, Expectation.of(count + " notification(s) no earlier await returned", keyColumns, entry -> true));
     }
 
     @Override

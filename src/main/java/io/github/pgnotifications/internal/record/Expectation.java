@@ -1,6 +1,7 @@
 package io.github.pgnotifications.internal.record;
 
 import io.github.pgnotifications.ChangeEvent;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -12,23 +13,35 @@ import java.util.function.Supplier;
  * @param keys        how the await reads keys, so that near misses read them the same way
  * @param progress    how far the await got (for sequences), or null
  * @param assertion   the AssertJ description the failure starts with, or null
+ * @param wouldMatch  whether a notification that arrived before the test's reset would have matched, so that the
+ *                    failure can name it
  */
 record Expectation(String description, ChangeEvent.Action action, Object id, KeyColumns keys,
-                   Supplier<String> progress, String assertion) {
+                   Supplier<String> progress, String assertion, Predicate<Entry> wouldMatch) {
 
-    static Expectation of(String description, KeyColumns keys) {
-        return new Expectation(description, null, null, keys, null, null);
+    static Expectation of(String description, KeyColumns keys, Predicate<Entry> wouldMatch) {
+        return new Expectation(description, null, null, keys, null, null, wouldMatch);
     }
 
-    static Expectation byId(String description, ChangeEvent.Action action, Object id, KeyColumns keys) {
-        return new Expectation(description, action, id, keys, null, null);
+    static Expectation byId(String description, ChangeEvent.Action action, Object id, KeyColumns keys,
+                            Predicate<Entry> wouldMatch) {
+        return new Expectation(description, action, id, keys, null, null, wouldMatch);
     }
 
     Expectation withProgress(Supplier<String> howFar) {
-        return new Expectation(description, action, id, keys, howFar, assertion);
+        return new Expectation(description, action, id, keys, howFar, assertion, wouldMatch);
     }
 
     Expectation describedAs(String assertionDescription) {
-        return new Expectation(description, action, id, keys, progress, assertionDescription);
+        return new Expectation(description, action, id, keys, progress, assertionDescription, wouldMatch);
+    }
+
+    /** {@link #wouldMatch}, where a user's condition that throws counts as no match. */
+    boolean matchedEarlier(Entry entry) {
+        try {
+            return wouldMatch.test(entry);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

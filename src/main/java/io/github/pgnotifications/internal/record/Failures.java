@@ -8,6 +8,7 @@ import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Hazards;
 import io.github.pgnotifications.internal.diagnostics.NearMisses;
 import io.github.pgnotifications.internal.diagnostics.Seen;
+import io.github.pgnotifications.internal.diagnostics.SpringTransactions;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
 import io.github.pgnotifications.internal.diagnostics.Timeline;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Function;
@@ -33,17 +35,22 @@ final class Failures {
     private final PayloadParser parser;
     private final KeyResolver tableKeys;
     private final Function<String, Hazards.Found> hazards;
+    private final Function<List<String>, List<String>> uncommittedWriters;
     private final Set<Throwable> reported = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /**
      * @param hazards what on the server keeps notifications from arriving, and whether any trigger sends to the
      *                channel given (a channel nothing arrived on, or null)
+     * @param uncommittedWriters sessions with uncommitted writes to the tables given ({@code schema.table}; empty:
+     *                           to any), as sentences
      */
-    Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Function<String, Hazards.Found> hazards) {
+    Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Function<String, Hazards.Found> hazards,
+             Function<List<String>, List<String>> uncommittedWriters) {
         this.journal = journal;
         this.parser = parser;
         this.tableKeys = tableKeys;
         this.hazards = hazards;
+        this.uncommittedWriters = uncommittedWriters;
     }
 
     AssertionFailedError timedOut(String channel, Duration timeout, Expectation expected) {
@@ -54,15 +61,40 @@ final class Failures {
         List<String> nearMisses = NearMisses.find(expected.action() == null ? null : expected.action().name(),
                 expected.id(), channel, channels);
         Hazards.Found server = hazards.apply(here.isEmpty() ? channel : null);
+        List<Seen> beforeTest = seen(journal.beforeReset(channel).stream().filter(expected::matchedEarlier).toList(),
+                keys, journal.since());
         String message = AwaitMessages.timedOut(expected.description(), channel, Durations.format(timeout), here,
                 expected.progress() == null ? null : expected.progress().get(), nearMisses, gaps,
-                server.senderMissing());
+                server.senderMissing() && beforeTest.isEmpty(), beforeTest);
         long dropped = journal.dropped();
         if (dropped > 0) {
             message += "\n" + AwaitMessages.dropped(dropped, journal.maxRecorded());
         }
+        List<String> found = new ArrayList<>();
+        SpringTransactions.onThisThread().ifPresent(kind -> found.add(AwaitMessages.springTransactionOpen(
+                kind == SpringTransactions.Kind.TEST_MANAGED)));
+        found.addAll(server.hazards());
         return report(new AssertionFailedError(described(expected.assertion(), AwaitMessages.withHazards(message,
-                server.hazards())), expected.description(), String.join("\n", Timeline.newestLines(here))));
+                found)), expected.description(), String.join("\n", Timeline.newestLines(here))));
+    }
+
+    /**
+     * Fails an absence check that could not have seen what it checks: the calling thread is inside a Spring
+     * transaction that has not ended, or a session holds uncommitted writes to {@code tables} (empty: to any table).
+     *
+     * @param where how the message names the channels, e.g. {@code channel 'users'}
+     */
+    void requireProvable(String what, String where, List<String> tables, String assertion) {
+        Optional<SpringTransactions.Kind> spring = SpringTransactions.onThisThread();
+        if (spring.isPresent()) {
+            throw report(new PgNotificationsException(described(assertion, AwaitMessages
+                    .cannotProveInSpringTransaction(what, where, spring.get() == SpringTransactions.Kind.TEST_MANAGED))));
+        }
+        List<String> sessions = uncommittedWriters.apply(tables);
+        if (!sessions.isEmpty()) {
+            throw report(new PgNotificationsException(described(assertion, AwaitMessages
+                    .cannotProveWithUncommittedWriters(what, where, sessions))));
+        }
     }
 
     PgNotificationsException gapDuringWait(Expectation expected, ListenerGap gap) {
@@ -75,9 +107,28 @@ final class Failures {
         return StackTraces.fromCaller(new PgNotificationsException(AwaitMessages.interrupted(expectation), cause));
     }
 
-    PgNotificationsException cannotProveAbsence(String what, String channel, ListenerGap gap, String assertion) {
+    /** @param where how the message names the channels, e.g. {@code channel 'users'} */
+    PgNotificationsException cannotProveAbsence(String what, String where, ListenerGap gap, String assertion) {
         return report(new PgNotificationsException(described(assertion, AwaitMessages.cannotProveAbsence(what,
-                channel, gap.lostAt(), gap.reason()))));
+                where, gap.lostAt(), gap.reason()))));
+    }
+
+    /** @param arrived per channel, what arrived that the check counts; channels with nothing are left out */
+    AssertionFailedError expectedNothingOnAnyChannel(String what, Map<String, List<Entry>> arrived,
+                                                     String assertion) {
+        KeyColumns keys = new KeyColumns(List.of(), tableKeys);
+        Instant since = journal.since();
+        List<String> blocks = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        int count = 0;
+        for (Map.Entry<String, List<Entry>> channel : arrived.entrySet()) {
+            List<Seen> seen = seen(channel.getValue(), keys, since);
+            blocks.add(AwaitMessages.channelBlock(channel.getKey(), seen));
+            lines.addAll(Timeline.newestLines(seen));
+            count += seen.size();
+        }
+        return report(new AssertionFailedError(described(assertion, AwaitMessages.expectedNothingOnAnyChannel(what,
+                count, blocks)), "nothing", String.join("\n", lines)));
     }
 
     AssertionFailedError expectedNothing(String what, String channel, List<Entry> arrived, String assertion) {

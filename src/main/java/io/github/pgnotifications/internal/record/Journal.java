@@ -4,6 +4,7 @@ import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +21,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Journal implements NotificationListener.Sink {
 
+    /** How many of the newest notifications a reset forgot are kept, to name them when an await times out. */
+    static final int KEPT_BEFORE_RESET = 100;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<String, ChannelLog> channels = new LinkedHashMap<>();
     private final List<Entry> all = new ArrayList<>();
     private final List<ListenerGap> gaps = new ArrayList<>();
+    private final ArrayDeque<Entry> beforeReset = new ArrayDeque<>();
     private final String syncChannel;
     private final int maxRecorded;
     private long dropped;
@@ -296,10 +301,29 @@ final class Journal implements NotificationListener.Sink {
         }
     }
 
-    /** Forgets what arrived and the gaps that are over. */
+    /** The newest notifications of a channel that earlier resets forgot, oldest first. */
+    List<Entry> beforeReset(String channel) {
+        lock.lock();
+        try {
+            return beforeReset.stream().filter(entry -> entry.notification().channel().equals(channel)).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forgets what arrived and the gaps that are over; keeps the newest {@value #KEPT_BEFORE_RESET} of what it forgets
+     * (across resets), to name them when an await times out.
+     */
     void clear() {
         lock.lock();
         try {
+            all.subList(Math.max(0, all.size() - KEPT_BEFORE_RESET), all.size()).forEach(entry -> {
+                if (beforeReset.size() == KEPT_BEFORE_RESET) {
+                    beforeReset.removeFirst();
+                }
+                beforeReset.addLast(entry);
+            });
             channels.values().forEach(ChannelLog::clear);
             all.clear();
             dropped = 0;

@@ -26,6 +26,11 @@ final class PayloadParser {
         this.types = types;
     }
 
+    /** The column types it reads rows with. */
+    RowTypes types() {
+        return types;
+    }
+
     Optional<ChangeEvent> parse(Notification notification) {
         Map<String, Object> root = object(notification.payload());
         if (root == null) {

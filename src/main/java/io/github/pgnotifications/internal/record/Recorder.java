@@ -4,7 +4,6 @@ import io.github.pgnotifications.ChannelRecorder;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.ListenerGap;
 import io.github.pgnotifications.Notification;
-import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotificationsException;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
@@ -12,6 +11,7 @@ import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Hazards;
 import io.github.pgnotifications.internal.diagnostics.Seen;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
+import io.github.pgnotifications.internal.diagnostics.UncommittedWriters;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The recorder of one test class: a listener on a dedicated connection feeding a {@link Journal}; the same
  * connection sends the private sync notifications. Thread-safe.
  */
-public final class Recorder implements NotificationRecorder, AutoCloseable {
+public final class Recorder implements AssertableRecorder, AutoCloseable {
 
     private final Journal journal;
     private final NotificationListener listener;
@@ -36,14 +36,16 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
     private final String syncChannel;
     private final Duration timeout;
     private final ChannelView.Context context;
+    private final UncommittedWriters writers;
 
     private Recorder(Journal journal, NotificationListener listener, String syncChannel, Duration timeout,
-                     ChannelView.Context context) {
+                     ChannelView.Context context, UncommittedWriters writers) {
         this.journal = journal;
         this.listener = listener;
         this.syncChannel = syncChannel;
         this.timeout = timeout;
         this.context = context;
+        this.writers = writers;
     }
 
     /**
@@ -63,11 +65,13 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
         listened.add(syncChannel);
         NotificationListener listener = NotificationListener.start(database, listened, journal, health);
         PayloadParser parser = new PayloadParser(rowTypes);
-        Failures failures = new Failures(journal, parser, tableKeys, channel -> Hazards.find(database, channel));
+        UncommittedWriters writers = new UncommittedWriters(database);
+        Failures failures = new Failures(journal, parser, tableKeys, channel -> Hazards.find(database, channel),
+                writers::find);
         Recorder[] self = new Recorder[1];
         ChannelView.Context context = new ChannelView.Context(journal, parser, tableKeys, channelKeys,
                 () -> self[0].sync(), failures);
-        self[0] = new Recorder(journal, listener, syncChannel, timeout, context);
+        self[0] = new Recorder(journal, listener, syncChannel, timeout, context, writers);
         return self[0];
     }
 
@@ -176,6 +180,11 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
     }
 
     @Override
+    public void assertNothingOnAnyChannel(boolean elseOnly, String description) {
+        new AllChannels(context).assertNothing(elseOnly, description);
+    }
+
+    @Override
     public void reset() {
         sync();
         journal.clear();
@@ -207,5 +216,6 @@ public final class Recorder implements NotificationRecorder, AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        writers.close();
     }
 }

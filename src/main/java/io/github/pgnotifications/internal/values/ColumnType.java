@@ -73,6 +73,51 @@ public enum ColumnType {
         };
     }
 
+    /**
+     * Whether an id a test names can ever match a value of this type by {@link Values#matches}; only the types whose
+     * values have one textual form are checked (numbers of {@code integer}, {@code bigint} and {@code numeric}, and
+     * {@code uuid}): a number or a text of digits matches a number, a {@link UUID} or its text a uuid.
+     */
+    public boolean canMatch(Object id) {
+        return switch (this) {
+            case INTEGER, LONG, DECIMAL -> id instanceof Number || id instanceof CharSequence text
+                    && !text.isEmpty() && Numbers.parse(text.toString()) != null;
+            case UUID_TYPE -> id instanceof UUID || id instanceof CharSequence text && isUuid(text.toString());
+            default -> true;
+        };
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return text.length() == 36 && UUID.fromString(text) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** How messages name the column type, for the types {@link #canMatch} checks: {@code bigint}, {@code uuid}. */
+    public String sqlName() {
+        return switch (this) {
+            case INTEGER -> "integer";
+            case LONG -> "bigint";
+            case DECIMAL -> "numeric";
+            case UUID_TYPE -> "uuid";
+            default -> name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** What to pass instead, for the types {@link #canMatch} checks, e.g. {@code a Long (or an Integer, ...)}. */
+    public String whatMatches() {
+        return switch (this) {
+            case INTEGER -> "an Integer (or a Long, or its digits as a String), e.g. awaitInsert(42)";
+            case LONG -> "a Long (or an Integer, or its digits as a String), e.g. awaitInsert(42L)";
+            case DECIMAL -> "a BigDecimal (or another Number, or its digits as a String), e.g."
+                    + " awaitInsert(new BigDecimal(\"42\"))";
+            case UUID_TYPE -> "a UUID (or its text), e.g. awaitInsert(UUID.fromString(\"...\"))";
+            default -> "a value of that type";
+        };
+    }
+
     /** The value of this type read from its JSON form; null stays null, and an array is read item by item. */
     public Object read(Object json) {
         if (json == null || this == AS_IS) {

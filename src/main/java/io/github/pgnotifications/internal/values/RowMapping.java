@@ -3,6 +3,7 @@ package io.github.pgnotifications.internal.values;
 import io.github.pgnotifications.internal.values.RowShape.Property;
 import io.github.pgnotifications.internal.values.ValueConversion.Refusal;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.Objects;
  * A row image (column name to value, typed by {@link ColumnType}) read into a user's own type: a record through its
  * canonical constructor, another class through its no-argument constructor and its fields. A column fills the
  * property of its name, or of its name in camelCase ({@code order_id} fills {@code orderId}); columns without a
- * property are ignored. Values convert only without loss (see {@link ValueConversion}); anything else fails with an
+ * property are ignored. A JPA entity is read by its annotations instead (see {@link RowShape}'s entity shape, read
+ * through {@link Persistence}), and fails naming every persistent field no column fills. Values convert only without
+ * loss (see {@link ValueConversion}); anything else fails with an
  * {@link IllegalArgumentException} that names the column, the value, the row and the type to declare instead.
  *
  * <p>Hand-written rather than Jackson's {@code convertValue}: the values are already Java types (an exact
@@ -44,11 +47,45 @@ public final class RowMapping {
             throw new IllegalArgumentException(cannotRead(what, type) + shape.problem());
         }
         Map<String, String> columns = columnsByProperty(row);
-        Object[] values = new Object[shape.properties().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = value(row, columns, shape.properties().get(i), type, what);
+        List<String> unmapped = new ArrayList<>();
+        Object[] values = values(row, columns, shape, type, what, "", unmapped);
+        if (!unmapped.isEmpty()) {
+            throw new IllegalArgumentException(cannotRead(what, type) + unmappedFields(unmapped, row));
         }
         return type.cast(shape.isRecord() ? create(shape, type, what, values) : fill(shape, type, what, values));
+    }
+
+    /**
+     * The value of each property of the shape; adds to {@code unmapped} each required one no column fills, named
+     * with {@code prefix} (an embedded value's fields as {@code address.street}).
+     */
+    private static Object[] values(Map<String, Object> row, Map<String, String> columns, RowShape shape,
+            Class<?> type, String what, String prefix, List<String> unmapped) {
+        Object[] values = new Object[shape.properties().size()];
+        for (int i = 0; i < values.length; i++) {
+            Property property = shape.properties().get(i);
+            values[i] = property.embedded() != null
+                    ? embedded(row, columns, property, what, prefix, unmapped)
+                    : value(row, columns, property, type, what);
+            if (values[i] == ABSENT && property.required() && property.embedded() == null) {
+                unmapped.add("'" + prefix + property.name() + "' (column " + String.join(" or ",
+                        lookedFor(property).stream().map(c -> "'" + c + "'").toList()) + ")");
+            }
+        }
+        return values;
+    }
+
+    /** An entity's {@code @Embedded} value, read from the same row by its own fields' columns. */
+    private static Object embedded(Map<String, Object> row, Map<String, String> columns, Property property,
+            String what, String prefix, List<String> unmapped) {
+        RowShape shape = property.embedded();
+        Class<?> type = shape.constructor().getDeclaringClass();
+        int before = unmapped.size();
+        Object[] values = values(row, columns, shape, type, what, prefix + property.name() + ".", unmapped);
+        if (unmapped.size() > before) {
+            return ABSENT;
+        }
+        return shape.isRecord() ? create(shape, type, what, values) : fill(shape, type, what, values);
     }
 
     /** The column each property reads: the one of its name, else the one whose camelCase is its name. */
@@ -57,6 +94,11 @@ public final class RowMapping {
         row.keySet().forEach(column -> columns.putIfAbsent(camelCase(column), column));
         row.keySet().forEach(column -> columns.put(column, column));
         return columns;
+    }
+
+    /** {@code customerId} as a column is named by default: {@code customer_id}. */
+    static String snakeCase(String property) {
+        return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     static String camelCase(String column) {
@@ -75,7 +117,10 @@ public final class RowMapping {
     /** The value for one property; null for a component that no column names, {@link #ABSENT} for a field. */
     private static Object value(Map<String, Object> row, Map<String, String> columns, Property property,
             Class<?> type, String what) {
-        String column = columns.get(property.name());
+        String column = property.columns().isEmpty() ? columns.get(property.name()) : named(row, property.columns());
+        if (column != null && property.reference() != null) {
+            return reference(row.get(column), property, column, type, what);
+        }
         if (column == null) {
             if (property.field() == null && property.type() instanceof Class<?> c && c.isPrimitive()) {
                 throw new IllegalArgumentException(cannotRead(what, type) + missingColumn(property, row));
@@ -86,6 +131,48 @@ public final class RowMapping {
             return ValueConversion.convert(row.get(column), property.type());
         } catch (Refusal refusal) {
             throw new IllegalArgumentException(cannotConvert(what, type, property, column, row.get(column), refusal));
+        }
+    }
+
+    /** The first of the columns the row has; a name unquoted in SQL is stored in lower case. */
+    private static String named(Map<String, Object> row, List<String> candidates) {
+        for (String candidate : candidates) {
+            if (row.containsKey(candidate)) {
+                return candidate;
+            }
+            String folded = candidate.toLowerCase(Locale.ROOT);
+            if (row.containsKey(folded)) {
+                return folded;
+            }
+        }
+        return null;
+    }
+
+    /** The entity a foreign key refers to, with only its id set; null for a null key. */
+    private static Object reference(Object key, Property property, String column, Class<?> type, String what) {
+        RowShape.Reference reference = property.reference();
+        if (key == null) {
+            return null;
+        }
+        if (reference.problem() != null) {
+            throw new IllegalArgumentException(cannotRead(what, type) + "field '" + property.name() + "' refers to "
+                    + reference.target().getSimpleName() + ", and " + reference.problem());
+        }
+        Property id = new Property(reference.id().getName(), reference.id().getGenericType(), reference.id(), true);
+        Object converted;
+        try {
+            converted = ValueConversion.convert(key, id.type());
+        } catch (Refusal refusal) {
+            throw new IllegalArgumentException(cannotConvert(what, reference.target(), id, column, key, refusal));
+        }
+        try {
+            Object target = reference.constructor().newInstance();
+            reference.id().set(target, converted);
+            return target;
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException(cannotRead(what, type) + threw(e.getCause()), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -140,6 +227,26 @@ public final class RowMapping {
         return "there is no column " + lookedFor + " for " + ValueConversion.typeName(property.type()) + " component '"
                 + property.name() + "'; the columns are " + List.copyOf(row.keySet()) + ". Declare the component as "
                 + ValueConversion.box((Class<?>) property.type()).getSimpleName() + " to accept a missing column.";
+    }
+
+    private static String unmappedFields(List<String> fields, Map<String, Object> row) {
+        return "no column of the row fills " + (fields.size() == 1 ? "field " : "fields ") + String.join(", ", fields)
+                + "; the columns are " + List.copyOf(row.keySet()) + ". Name a field's column with @Column(name = ...)"
+                + " (a foreign key's with @JoinColumn(name = ...)), mark a field that is no column @Transient, or read"
+                + " the row into a record of its own.";
+    }
+
+    private static List<String> lookedFor(Property property) {
+        if (!property.columns().isEmpty()) {
+            return property.columns();
+        }
+        String snake = snakeCase(property.name());
+        return snake.equals(property.name()) ? List.of(snake) : List.of(property.name(), snake);
+    }
+
+    static String noSingleId(Class<?> type) {
+        return type.getSimpleName() + " has no single @Id field to set (a composite key, or an @Id on a getter)."
+                + " Declare the field as the key's type (e.g. Long customerId) instead of the entity.";
     }
 
     private static String threw(Throwable cause) {

@@ -19,6 +19,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 public final class SpringSessions {
 
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            SpringSessions.class);
+
     private SpringSessions() {
     }
 
@@ -31,13 +34,30 @@ public final class SpringSessions {
             application = new SpringHandoff(server, settings)
                     .during(() -> SpringExtension.getApplicationContext(testClass));
         } catch (RuntimeException e) {
+            SetupException ours = setupFailure(e);
+            if (ours != null) {
+                // The cause first: Spring's "Failed to load ApplicationContext for [...]" stays below, as the cause.
+                throw new SetupException(ours.getMessage(), e);
+            }
             if (setsPropertiesItself(testClass.getRequiredTestClass())) {
                 throw new SetupException(Messages.springContextWithOwnDatabaseProperties(e.getMessage()), e);
             }
             throw e;
         }
         ContextDatabase database = application.getBean(ContextDatabase.BEAN_NAME, ContextDatabase.class);
+        testClass.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(database.name(),
+                key -> new ContextClosedAtRunEnd(database.configuration()), ContextClosedAtRunEnd.class);
         return Session.attach(settings, database.connectionInfo());
+    }
+
+    /** The library's own setup failure among the causes of Spring's, if it is one. */
+    private static SetupException setupFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SetupException setup) {
+                return setup;
+            }
+        }
+        return null;
     }
 
     /** A class written for an earlier version, which pointed the application at its database itself. */

@@ -44,6 +44,16 @@ class ApplicationSchemaTest {
     }
 
     @Test
+    void triggersWaitForHibernateBootstrappedInTheBackground() {
+        Engine.assertPassed(Engine.run(DeferredBootstrapCase.class), 1);
+    }
+
+    @Test
+    void triggersWaitForFlywayInALazilyInitialisedApplication() {
+        Engine.assertPassed(Engine.run(LazyInitialisationCase.class), 1);
+    }
+
+    @Test
     void classesSharingAContextShareItsDatabaseAndItsTriggers() {
         DATABASES_SEEN.clear();
 
@@ -158,6 +168,29 @@ class ApplicationSchemaTest {
             "spring.jpa.hibernate.ddl-auto=create-drop"})
     @PgNotifications(tables = "customers")
     static class HibernateCase extends SavesACustomer {
+        @Test
+        void test(NotificationRecorder recorder) {
+            savesAndAwaits(recorder);
+        }
+    }
+
+    /** Spring Data's deferred bootstrap: Hibernate starts (and creates the schema) on another thread. */
+    @SpringBootTest(classes = CustomerApplication.class, properties = {NO_FLYWAY, NO_LIQUIBASE, QUIET, QUIET_TOOLS,
+            QUIET_HIBERNATE, "spring.jpa.hibernate.ddl-auto=create-drop",
+            "spring.data.jpa.repositories.bootstrap-mode=deferred"})
+    @PgNotifications(tables = "customers")
+    static class DeferredBootstrapCase extends SavesACustomer {
+        @Test
+        void test(NotificationRecorder recorder) {
+            savesAndAwaits(recorder);
+        }
+    }
+
+    /** Nothing is created before it is needed, Flyway's migration included. */
+    @SpringBootTest(classes = CustomerApplication.class, properties = {FLYWAY, NO_LIQUIBASE, QUIET, QUIET_TOOLS,
+            QUIET_HIBERNATE, "spring.main.lazy-initialization=true"})
+    @PgNotifications(tables = "customers")
+    static class LazyInitialisationCase extends SavesACustomer {
         @Test
         void test(NotificationRecorder recorder) {
             savesAndAwaits(recorder);

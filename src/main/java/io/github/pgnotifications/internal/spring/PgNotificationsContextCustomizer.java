@@ -25,8 +25,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@code username} and {@code password} come first among the context's properties, Spring Boot's test slices are told
  * not to replace the DataSource ({@code spring.test.database.replace=none}), and a context that defines no DataSource
  * at all gets one. The database gets the annotation's own migrations and scripts now; the triggers go in once the
- * context has built the application's schema ({@link TriggersOnApplicationSchema}). Two customizers are equal when their annotations are, so classes with the same Spring
- * configuration and the same {@code @PgNotifications} share one cached context, and with it one database.
+ * context has built the application's schema ({@link TriggersOnApplicationSchema}). Two customizers are equal when
+ * their annotations are, so classes with the same Spring configuration and the same {@code @PgNotifications} share
+ * one cached context, and with it one database.
  */
 final class PgNotificationsContextCustomizer implements ContextCustomizer {
 

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -74,6 +76,22 @@ class ApplicationSchemaTest {
                 + " its schema with Flyway (locations classpath:springschema/flyway), which made the tables:"
                 + " public.customers, public.flyway_schema_history. Add the table to the application's schema, or fix"
                 + " the name: names are exact catalog names (case as stored, no quotes), optionally schema.table.");
+    }
+
+    /** Spring does not load a context again once it failed; the class after is still told why. */
+    @Test
+    void aSecondClassOfTheFailedContextIsToldTheSameReason() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(DiscoverySelectors.selectClass(FailingContextFirstCase.class),
+                        DiscoverySelectors.selectClass(FailingContextSecondCase.class))
+                .execute();
+
+        assertThat(results.containerEvents().failed().stream()
+                .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
+                        .getMessage()))
+                .hasSize(2)
+                .allMatch(message -> message.contains(": Table 'invoices' in @PgNotifications(tables) does not exist"
+                        + " after the application context built its schema with Flyway"), "names the missing table");
     }
 
     @Test
@@ -200,6 +218,25 @@ class ApplicationSchemaTest {
     @SpringBootTest(classes = CustomerApplication.class, properties = {FLYWAY, NO_LIQUIBASE, QUIET, QUIET_TOOLS, QUIET_HIBERNATE})
     @PgNotifications(tables = {"customers", "invoices"})
     static class FlywayWithoutInvoicesCase {
+        @Test
+        void test() {
+        }
+    }
+
+    /** A context of its own (Spring counts a configuration's failures for the whole JVM), failing twice. */
+    @SpringBootTest(classes = CustomerApplication.class, properties = {FLYWAY, NO_LIQUIBASE, QUIET, QUIET_TOOLS,
+            QUIET_HIBERNATE, "spring.application.name=failing-twice"})
+    @PgNotifications(tables = {"customers", "invoices"})
+    static class FailingContextFirstCase {
+        @Test
+        void test() {
+        }
+    }
+
+    @SpringBootTest(classes = CustomerApplication.class, properties = {FLYWAY, NO_LIQUIBASE, QUIET, QUIET_TOOLS,
+            QUIET_HIBERNATE, "spring.application.name=failing-twice"})
+    @PgNotifications(tables = {"customers", "invoices"})
+    static class FailingContextSecondCase {
         @Test
         void test() {
         }

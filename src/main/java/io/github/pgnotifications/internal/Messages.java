@@ -235,6 +235,26 @@ public final class Messages {
                 + " spaces as stored, no quotes), optionally schema.table.";
     }
 
+    /**
+     * @param builtBy what built the application's schema ("Flyway (locations classpath:db/migration)"); null when
+     *                the application context has no schema tool
+     */
+    public static String tableNotInApplicationSchema(String given, String builtBy, Collection<?> existing) {
+        String tables = existing.isEmpty() ? "none" : existing.stream().map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        if (builtBy == null) {
+            return "Table '" + given + "' in @PgNotifications(tables) does not exist, and the application context ran"
+                    + " no Flyway, Liquibase or Hibernate schema creation (spring.jpa.hibernate.ddl-auto) that could"
+                    + " have made it; tables that exist: " + tables + ". Let the application build its schema in the"
+                    + " test (spring.flyway.enabled, spring.liquibase.enabled or ddl-auto), or name a migration or"
+                    + " script in @PgNotifications(flyway, liquibase or scripts).";
+        }
+        return "Table '" + given + "' in @PgNotifications(tables) does not exist after the application context built"
+                + " its schema with " + builtBy + ", which made the tables: " + tables + ". Add the table to the"
+                + " application's schema, or fix the name: names are exact catalog names (case as stored, no quotes),"
+                + " optionally schema.table.";
+    }
+
     public static String badTableName(String given) {
         return "Table '" + (given == null ? "null" : given.replace("\0", "\\0")) + "' in @PgNotifications(tables) is"
                 + " empty or contains a NUL character; no PostgreSQL table can have that name. Fix the name.";

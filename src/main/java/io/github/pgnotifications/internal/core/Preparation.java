@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a class's database needs before its tests run: the migrations, the scripts, the change triggers. Its
@@ -30,20 +31,34 @@ final class Preparation {
 
     private final SessionSettings settings;
     private final List<Script> scripts;
+    private final boolean triggers;
     private final String digest;
 
-    private Preparation(SessionSettings settings, List<Script> scripts, String digest) {
+    private Preparation(SessionSettings settings, List<Script> scripts, boolean triggers) {
         this.settings = settings;
         this.scripts = scripts;
-        this.digest = digest;
+        this.triggers = triggers;
+        this.digest = digest(settings, scripts, triggers);
     }
 
     /** Reads the scripts and checks the names before anything touches the server. */
     static Preparation of(SessionSettings settings) {
+        return checked(settings, true);
+    }
+
+    /**
+     * A preparation that leaves the triggers out, for an application that builds (or changes) the schema itself
+     * after the database is prepared: {@link #installOnApplicationSchema} installs them once it has.
+     */
+    static Preparation withoutTriggers(SessionSettings settings) {
+        return checked(settings, false);
+    }
+
+    private static Preparation checked(SessionSettings settings, boolean triggers) {
         List<Script> scripts = settings.scripts().stream().map(Script::load).toList();
         settings.channels().forEach(channel -> ChannelNames.validate(channel, "@PgNotifications(channels)"));
         settings.tables().forEach(TableName::checkGiven);
-        return new Preparation(settings, scripts, digest(settings, scripts));
+        return new Preparation(settings, scripts, triggers);
     }
 
     String digest() {
@@ -61,8 +76,32 @@ final class Preparation {
         scripts.forEach(script -> runAlone(database, script));
         try (Connection connection = Jdbc.connect(database)) {
             Catalog catalog = Catalog.read(connection);
-            plan(catalog).install(connection);
+            if (triggers) {
+                plan(catalog).install(connection);
+            }
             return catalog;
+        } catch (SQLException e) {
+            throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(), e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Installs the triggers on the schema an application built after {@link #applyTo}: a table named in
+     * {@code tables} that nothing in the database answers to is named with what built the schema.
+     *
+     * @param builtBy what built the schema ("Flyway (locations ...)"), asked only when a table is missing; null for
+     *                nothing
+     */
+    void installOnApplicationSchema(ConnectionInfo database, Supplier<String> builtBy) {
+        try (Connection connection = Jdbc.connect(database)) {
+            Catalog catalog = Catalog.read(connection);
+            for (String table : settings.tables()) {
+                if (catalog.hasNothingNamed(table)) {
+                    throw new SetupException(Messages.tableNotInApplicationSchema(table, builtBy.get(),
+                            catalog.tables()));
+                }
+            }
+            plan(catalog).install(connection);
         } catch (SQLException e) {
             throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(), e.getMessage()), e);
         }
@@ -85,9 +124,9 @@ final class Preparation {
         }
     }
 
-    private static String digest(SessionSettings settings, List<Script> scripts) {
+    private static String digest(SessionSettings settings, List<Script> scripts, boolean triggers) {
         MessageDigest digest = sha256();
-        text(digest, TriggerInstaller.VERSION);
+        text(digest, triggers ? TriggerInstaller.VERSION : "no triggers");
         text(digest, String.valueOf(settings.tables()));
         text(digest, settings.sensitiveColumns() + "/" + settings.checkSensitive());
         text(digest, settings.flyway() + "/" + settings.liquibase());

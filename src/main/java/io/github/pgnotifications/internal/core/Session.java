@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -67,12 +68,26 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * A prepared database, for a framework that owns the database's life (a Spring application context shared by
-     * several test classes): the caller closes it.
+     * A database prepared without the triggers, for a framework that owns the database's life and builds the schema
+     * itself (a Spring application context, shared by several test classes, running the application's Flyway,
+     * Liquibase or Hibernate): it calls {@link #installTriggers} once that schema is built, and closes the database.
      */
     public static TestDatabase prepareDatabase(SessionSettings settings, ServerContext server) {
-        Preparation preparation = Preparation.of(settings);
+        Preparation preparation = Preparation.withoutTriggers(settings);
         return server.database(preparation.digest(), preparation::applyTo).database();
+    }
+
+    /**
+     * Installs the triggers on a database from {@link #prepareDatabase}, after the framework built its schema.
+     *
+     * @param builtBy what built the schema, for the message that names a missing table; asked only then
+     * @throws SetupException for a table that is not in the schema, naming what built it and what it holds
+     */
+    public static void installTriggers(SessionSettings settings, ConnectionInfo database, Supplier<String> builtBy) {
+        long started = System.nanoTime();
+        Preparation.withoutTriggers(settings).installOnApplicationSchema(database, builtBy);
+        LOG.debug("Installed the triggers on the application's schema in {} ms",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Records on a database prepared with the same settings by {@link #prepareDatabase}; closing leaves it be. */

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +151,24 @@ public final class Catalog {
             found = keys.containsKey(qualified) ? Optional.of(qualified) : Optional.empty();
         }
         return found.orElseThrow(() -> new SetupException(notFound(given)));
+    }
+
+    /**
+     * Whether nothing in the database answers to a name given in {@code tables}: no table, view or the like of that
+     * name in any schema and in any case (where something does, {@link #resolve} says what it is instead).
+     */
+    public boolean hasNothingNamed(String given) {
+        return keys.keySet().stream().noneMatch(t -> answersTo(t, given))
+                && notTables.keySet().stream().noneMatch(t -> answersTo(t, given));
+    }
+
+    private static boolean answersTo(TableName table, String given) {
+        return table.name().equalsIgnoreCase(given) || table.toString().equalsIgnoreCase(given);
+    }
+
+    /** Every table, as {@code schema.table}, in schema and name order. */
+    public Set<TableName> tables() {
+        return Collections.unmodifiableSet(keys.keySet());
     }
 
     /** Why a name given in {@code tables} names no table: a view, another case, another schema, or nothing. */

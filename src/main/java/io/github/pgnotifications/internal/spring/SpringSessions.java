@@ -5,6 +5,7 @@ import io.github.pgnotifications.internal.SetupException;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.provision.ServerContext;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -19,6 +20,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 public final class SpringSessions {
 
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            SpringSessions.class);
+
     private SpringSessions() {
     }
 
@@ -31,13 +35,44 @@ public final class SpringSessions {
             application = new SpringHandoff(server, settings)
                     .during(() -> SpringExtension.getApplicationContext(testClass));
         } catch (RuntimeException e) {
+            ExtensionContext.Store failures = testClass.getRoot().getStore(NAMESPACE);
+            SetupException ours = setupFailure(e);
+            if (ours != null) {
+                failures.put(List.of(SetupException.class, settings), ours.getMessage());
+                // The cause first: Spring's "Failed to load ApplicationContext for [...]" stays below, as the cause.
+                throw new SetupException(ours.getMessage(), e);
+            }
+            String earlier = failures.get(List.of(SetupException.class, settings), String.class);
+            if (earlier != null && skippedAfterEarlierFailure(e)) {
+                throw new SetupException(earlier, e);
+            }
             if (setsPropertiesItself(testClass.getRequiredTestClass())) {
                 throw new SetupException(Messages.springContextWithOwnDatabaseProperties(e.getMessage()), e);
             }
             throw e;
         }
         ContextDatabase database = application.getBean(ContextDatabase.BEAN_NAME, ContextDatabase.class);
+        testClass.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(database.name(),
+                key -> new ContextClosedAtRunEnd(database.configuration()), ContextClosedAtRunEnd.class);
         return Session.attach(settings, database.connectionInfo());
+    }
+
+    /** The library's own setup failure among the causes of Spring's, if it is one. */
+    private static SetupException setupFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SetupException setup) {
+                return setup;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Spring's answer for a context that failed to load before (Spring 6.1 on): it does not try again, and says only
+     * that, so the reason is the one recorded when it failed for a class with the same settings.
+     */
+    private static boolean skippedAfterEarlierFailure(RuntimeException failure) {
+        return String.valueOf(failure.getMessage()).contains("failure threshold");
     }
 
     /** A class written for an earlier version, which pointed the application at its database itself. */

@@ -32,8 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * against the files, and applies nothing. So the test runs the application's real start-up, with no Flyway switch
  * of its own, and fails if the two disagree (Spring's Flyway set to another history table, for example, stops the
  * context with "Found non-empty schema(s) ... but no schema history table");
- * {@link #springsFlywayFindsTheSchemaMigrated} shows that each migration is recorded once. Give the library the same
- * locations as {@code spring.flyway.locations} (here Spring's default).
+ * {@link #springsFlywayFindsTheSchemaMigrated} shows that each migration is recorded once. The {@code flyway}
+ * attribute is not needed for that: without it the application's own Flyway builds the schema as the context starts,
+ * and the library installs its triggers after it ({@code examples.jpa.ShopNotificationsTest}); with it, give the
+ * library the same locations as {@code spring.flyway.locations} (here Spring's default).
  *
  * <p><b>No code to point the application at the test database.</b> {@code @PgNotifications} on a Spring test class
  * prepares the database when Spring builds the application context and sets {@code spring.datasource.url},

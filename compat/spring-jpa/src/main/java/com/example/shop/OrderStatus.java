@@ -1,0 +1,6 @@
+package com.example.shop;
+
+/** Where an order stands; stored as its name. */
+public enum OrderStatus {
+    PLACED, PAID, CANCELLED
+}

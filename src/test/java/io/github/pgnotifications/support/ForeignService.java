@@ -17,8 +17,11 @@ public final class ForeignService implements AutoCloseable {
     /** What RabbitMQ answers to anything that is not AMQP: its protocol header. */
     public static final byte[] AMQP_HEADER = {'A', 'M', 'Q', 'P', 0, 0, 9, 1};
 
-    /** An authentication request whose length would make a naive reader allocate about 2 GB. */
-    public static final byte[] HUGE_LENGTH = {'R', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 0, 0, 0, 0};
+    /**
+     * An authentication request of an unknown kind whose length would make a reader that trusts it allocate about
+     * 2 GB (pgjdbc reads the kind first and refuses it).
+     */
+    public static final byte[] HUGE_LENGTH = {'R', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 0, 0, 0x30, 0x39};
 
     private final ServerSocket server;
     private final byte[] reply;

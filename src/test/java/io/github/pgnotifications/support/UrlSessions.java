@@ -40,9 +40,15 @@ public final class UrlSessions {
                 LISTENER_APPLICATION).get(0));
     }
 
-    /** How pgjdbc by itself fails to connect with this URL and these properties, or empty if it connects. */
+    /**
+     * How pgjdbc by itself fails to connect with this URL and these properties, or empty if it connects; given up
+     * after 30 seconds, as the library does, where the URL does not say otherwise.
+     */
     public static Optional<SQLException> pgjdbcFailure(String url, Properties properties) {
-        try (Connection ignored = DriverManager.getConnection(url, properties)) {
+        Properties withTimeout = new Properties();
+        withTimeout.setProperty("loginTimeout", "30");
+        withTimeout.putAll(properties);
+        try (Connection ignored = DriverManager.getConnection(url, withTimeout)) {
             return Optional.empty();
         } catch (SQLException e) {
             return Optional.of(e);

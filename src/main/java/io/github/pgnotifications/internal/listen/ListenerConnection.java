@@ -8,8 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -47,7 +47,7 @@ final class ListenerConnection {
     /** Opens a connection as the library's DataSource would, then LISTENs on every channel in one statement. */
     static ListenerConnection open(ConnectionInfo database, String applicationName, List<String> channels,
                                    long pingTimeoutMillis) throws ListenException {
-        List<ListenerSocket> created = new ArrayList<>();
+        List<ListenerSocket> created = new CopyOnWriteArrayList<>();
         Connection connection = connect(database, applicationName, created);
         try {
             connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, pingTimeoutMillis));

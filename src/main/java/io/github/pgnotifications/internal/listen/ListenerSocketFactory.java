@@ -15,13 +15,17 @@ public final class ListenerSocketFactory extends SocketFactory {
 
     // pgjdbc makes its own instance of this class from the class name and never hands back the socket, so the socket
     // reaches the listener through the thread that opens the connection, for the duration of that call only.
-    private static final ThreadLocal<Consumer<ListenerSocket>> CREATED = new ThreadLocal<>();
+    // Inheritable, because with a loginTimeout pgjdbc connects on a thread it starts for the purpose.
+    private static final ThreadLocal<Consumer<ListenerSocket>> CREATED = new InheritableThreadLocal<>();
 
     /** Called by pgjdbc. */
     public ListenerSocketFactory() {
     }
 
-    /** Runs {@code connect}, handing every socket this factory makes on this thread meanwhile to {@code created}. */
+    /**
+     * Runs {@code connect}, handing every socket this factory makes meanwhile on this thread, or on a thread it starts,
+     * to {@code created} (which must be thread-safe).
+     */
     static <T, E extends Exception> T capturing(Consumer<ListenerSocket> created, Connect<T, E> connect) throws E {
         Consumer<ListenerSocket> outer = CREATED.get();
         CREATED.set(created);

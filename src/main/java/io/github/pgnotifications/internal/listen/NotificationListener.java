@@ -133,13 +133,13 @@ public final class NotificationListener implements AutoCloseable {
     }
 
     /** Whether the current connection answers pgjdbc's probe for further messages at once (for tests). */
-    boolean answersProbesAtOnce() {
+    public boolean answersProbesAtOnce() {
         ListenerConnection current = live;
         return current != null && current.socket() != null && current.socket().answersProbesAtOnce();
     }
 
     /** How many probes the current connection answered at once (for tests). */
-    long probesAnswered() {
+    public long probesAnswered() {
         ListenerConnection current = live;
         return current == null || current.socket() == null ? 0 : current.socket().probesAnswered();
     }

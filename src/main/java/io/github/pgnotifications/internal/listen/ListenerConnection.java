@@ -220,6 +220,9 @@ final class ListenerConnection {
         if (reason != null) {
             return reason;
         }
+        if (failure instanceof RuntimeException) {
+            return "the listener failed: " + failure;
+        }
         return failure.getMessage() != null ? failure.getMessage() : failure.toString();
     }
 

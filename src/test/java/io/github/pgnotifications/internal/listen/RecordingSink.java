@@ -10,7 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A listener's sink that keeps everything, for tests to take from with a deadline. */
-final class RecordingSink implements NotificationListener.Sink {
+class RecordingSink implements NotificationListener.Sink {
 
     final BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
     final BlockingQueue<String> lost = new LinkedBlockingQueue<>();

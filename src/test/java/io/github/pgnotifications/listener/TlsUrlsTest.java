@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -137,7 +138,7 @@ class TlsUrlsTest {
 
     /** Runs {@link UrlSessionJvm} for each URL, as user postgres, with {@code home} as {@code user.home}. */
     private static List<String> runChildJvm(Path home, String... urls) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home,
                 "-cp", System.getProperty("java.class.path"), UrlSessionJvm.class.getName(),
                 Certificates.CLIENT_USER));

@@ -21,6 +21,7 @@ import org.postgresql.PGNotification;
 final class ListenerConnection {
 
     private static final PGNotification[] NONE = new PGNotification[0];
+    private static final String UNDEFINED_TABLE = "42P01";
     private static final String ENCRYPTED = """
             SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)
                 OR coalesce((SELECT encrypted FROM pg_stat_gssapi WHERE pid = pg_backend_pid()), false)
@@ -121,6 +122,11 @@ final class ListenerConnection {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(ENCRYPTED)) {
             result.next();
             encrypted = result.getBoolean(1);
+        } catch (SQLException e) {
+            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                throw e;
+            }
+            return; // Before PostgreSQL 12 there is no pg_stat_gssapi to ask: stay plain pgjdbc.
         }
         if (!encrypted && socket.bytesRead() > before) {
             socket.answerProbesAtOnce();

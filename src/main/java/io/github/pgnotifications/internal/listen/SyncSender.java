@@ -5,22 +5,28 @@ import io.github.pgnotifications.internal.provision.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends the recorder's private sync notifications from a connection of its own: the listener's connection is held by
  * its thread inside {@code getNotifications}. PostgreSQL delivers notifications in commit order across sessions, so
  * a sync notification received means everything committed before it was received too. Opened again after a failure.
- * Thread-safe: one notification at a time.
+ * Thread-safe: one notification at a time; {@link #close()} from any thread.
  */
 final class SyncSender implements AutoCloseable {
 
     /** The application_name of the connection that sends the sync notifications. */
     static final String APPLICATION_NAME = Jdbc.APPLICATION_NAME + "-sync";
 
+    private static final long CLOSE_WAIT_MILLIS = 100;
+
     private final ConnectionInfo database;
     private final long answerTimeoutMillis;
-    private Connection connection;
-    private boolean closed;
+    // Guards sending; close() takes it only briefly, so that it never waits for a send on a dead connection.
+    private final ReentrantLock sending = new ReentrantLock();
+    private volatile Connection connection;
+    private volatile boolean closed;
 
     /** @param answerTimeoutMillis how long a kept connection may take to answer before a new one is tried */
     SyncSender(ConnectionInfo database, long answerTimeoutMillis) {
@@ -29,12 +35,15 @@ final class SyncSender implements AutoCloseable {
     }
 
     /** Opens the connection now, so that a recorder that cannot sync fails when it starts. */
-    synchronized void connect() throws ListenException {
+    void connect() throws ListenException {
+        sending.lock();
         try {
             open();
         } catch (SQLException e) {
             throw new ListenException("cannot open the connection for sync notifications: " + e.getMessage(),
                     e.getSQLState(), e);
+        } finally {
+            sending.unlock();
         }
     }
 
@@ -44,24 +53,29 @@ final class SyncSender implements AutoCloseable {
      * notification goes again on a new connection: a duplicate token is harmless, a sync failed for a connection the
      * listener does not use would not be.
      */
-    synchronized void send(String channel, long token, long timeoutMillis) throws ListenException {
+    void send(String channel, long token, long timeoutMillis) throws ListenException {
         if (closed) {
             throw new ListenException("the listener was closed");
         }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        boolean kept = connection != null;
+        sending.lock();
         try {
-            attempt(channel, token, kept ? Math.min(timeoutMillis, answerTimeoutMillis) : timeoutMillis);
-        } catch (SQLException first) {
-            long remaining = (deadline - System.nanoTime()) / 1_000_000;
-            if (!kept || !isConnectionFailure(first.getSQLState()) || remaining <= 0) {
-                throw failed(first);
-            }
+            boolean kept = connection != null;
             try {
-                attempt(channel, token, remaining);
-            } catch (SQLException second) {
-                throw failed(second);
+                attempt(channel, token, kept ? Math.min(timeoutMillis, answerTimeoutMillis) : timeoutMillis);
+            } catch (SQLException first) {
+                long remaining = (deadline - System.nanoTime()) / 1_000_000;
+                if (!kept || !isConnectionFailure(first.getSQLState()) || remaining <= 0 || closed) {
+                    throw failed(first);
+                }
+                try {
+                    attempt(channel, token, remaining);
+                } catch (SQLException second) {
+                    throw failed(second);
+                }
             }
+        } finally {
+            sending.unlock();
         }
     }
 
@@ -85,10 +99,15 @@ final class SyncSender implements AutoCloseable {
     }
 
     private Connection open() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = Jdbc.connect(database, APPLICATION_NAME);
+        Connection current = connection;
+        if (current == null || current.isClosed()) {
+            if (closed) {
+                throw new SQLException("the listener was closed", "08003");
+            }
+            current = Jdbc.connect(database, APPLICATION_NAME);
+            connection = current;
         }
-        return connection;
+        return current;
     }
 
     private static boolean isConnectionFailure(String sqlState) {
@@ -96,26 +115,41 @@ final class SyncSender implements AutoCloseable {
     }
 
     private void drop() {
-        if (connection != null) {
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
             try {
-                connection.abort(Runnable::run);
+                current.abort(Runnable::run);
             } catch (SQLException | RuntimeException e) {
                 // Gone already.
             }
-            connection = null;
         }
     }
 
+    /** Says goodbye to the server if no send is under way, else closes the socket under it. */
     @Override
-    public synchronized void close() {
+    public void close() {
         closed = true;
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // Gone already.
+        boolean idle = false;
+        try {
+            idle = sending.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Connection last = connection;
+            if (idle && last != null) {
+                last.close();
+            } else {
+                drop();
             }
+        } catch (SQLException e) {
+            // Gone already.
+        } finally {
             connection = null;
+            if (idle) {
+                sending.unlock();
+            }
         }
     }
 }

@@ -18,10 +18,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +79,10 @@ class TlsUrlsTest {
     }
 
     @Test
-    void certificateAuthenticationWithTheCertificateAndKeyNamedInTheUrlDeliversNotifications() {
+    void certificateAuthenticationWithTheCertificateAndKeyNamedInTheUrlDeliversNotifications() throws Exception {
+        assertThat(jvmTrustedIssuers()).as("the JVM's own trust store does not know the test CA")
+                .doesNotContain(certificates.readCaCertificate().getSubjectX500Principal());
+
         assertNotificationsArrive(url("sslmode=verify-ca&sslcert=" + certificates.clientCertificate()
                 + "&sslkey=" + certificates.clientKeyPk8() + "&sslrootcert=" + certificates.caCertificate()),
                 Certificates.CLIENT_USER, "");
@@ -130,6 +139,14 @@ class TlsUrlsTest {
                 .isInstanceOf(PgNotificationsException.class)
                 .hasMessageContaining("127.0.0.1:" + server.getPort())
                 .hasMessageContaining(UrlSessions.quoted(pgjdbc));
+    }
+
+    private static List<X500Principal> jvmTrustedIssuers() throws Exception {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((KeyStore) null);
+        return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
+                .flatMap(manager -> Arrays.stream(((X509TrustManager) manager).getAcceptedIssuers()))
+                .map(X509Certificate::getSubjectX500Principal).toList();
     }
 
     private static String url(String parameters) {

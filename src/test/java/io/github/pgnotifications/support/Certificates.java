@@ -79,7 +79,16 @@ public record Certificates(Path directory) {
 
     /** The server certificate as Java reads it, to check what the test relies on (e.g. that it has no SAN). */
     public X509Certificate readServerCertificate() throws IOException {
-        try (InputStream in = Files.newInputStream(serverCertificate())) {
+        return read(serverCertificate());
+    }
+
+    /** The CA certificate as Java reads it. */
+    public X509Certificate readCaCertificate() throws IOException {
+        return read(caCertificate());
+    }
+
+    private static X509Certificate read(Path certificate) throws IOException {
+        try (InputStream in = Files.newInputStream(certificate)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (CertificateException e) {
             throw new IOException(e);

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -23,9 +25,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The listener's own TLS, against a server with {@code ssl=on} and a self-signed certificate made by {@code openssl}
- * for {@code localhost}: it encrypts when the URL's sslmode asks, verifies with {@code sslrootcert}, and refuses a
- * certificate that does not name the host it connects to.
+ * The listener's TLS (pgjdbc's, with the user's URL), against a server with {@code ssl=on} and a self-signed
+ * certificate made by {@code openssl} for {@code localhost}: it encrypts when the URL's sslmode asks, verifies with
+ * {@code sslrootcert}, refuses a certificate that does not name the host it connects to, and leaves pgjdbc's reads
+ * alone.
  */
 @Timeout(120)
 class ListenerTlsTest {
@@ -87,10 +90,29 @@ class ListenerTlsTest {
                 .hasMessageContaining("127.0.0.1");
     }
 
-    /** The listener's sink, for a listener that is not expected to start. */
+    @Test
+    void underTlsTheListenerLeavesPgjdbcsProbeAlone() throws Exception {
+        ConnectionInfo info = new ConnectionInfo("jdbc:postgresql://localhost:" + server.getPort()
+                + "/postgres?sslmode=require", "postgres", "");
+        IgnoringSink sink = new IgnoringSink();
+        try (NotificationListener listener = NotificationListener.start(info, List.of("c"), sink,
+                NotificationListener.Health.DEFAULT)) {
+            exec(server.getPostgresDatabase(), "NOTIFY c, 'over tls'");
+
+            assertThat(sink.received.poll(30, TimeUnit.SECONDS)).extracting(Notification::payload)
+                    .isEqualTo("over tls");
+            assertThat(listener.answersProbesAtOnce()).isFalse();
+            assertThat(listener.probesAnswered()).isZero();
+        }
+    }
+
+    /** The listener's sink: keeps what arrives, ignores the rest. */
     private static final class IgnoringSink implements NotificationListener.Sink {
+        final BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
+
         @Override
         public void received(Notification notification) {
+            received.add(notification);
         }
 
         @Override

@@ -21,6 +21,11 @@ public final class ListenException extends Exception {
         this.sqlState = sqlState;
     }
 
+    ListenException(String message, String sqlState, Throwable cause) {
+        super(message, cause);
+        this.sqlState = sqlState;
+    }
+
     /** The server's SQLSTATE when the server answered with an error, else null. */
     public String sqlState() {
         return sqlState;

@@ -4,26 +4,25 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.Notification;
 import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.internal.provision.Jdbc;
-import java.io.IOException;
-import java.net.SocketTimeoutException;
+import io.github.pgnotifications.internal.provision.JdbcUrl;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
+import org.postgresql.PGNotification;
 
 /**
- * A dedicated connection that LISTENs on every channel and hands each notification to a sink the moment it is read,
- * on the listener's own thread. Ready once {@link #start} returns: LISTEN has completed in autocommit, so it is in
- * effect.
+ * A dedicated pgjdbc connection, opened as the library's DataSource opens one, that LISTENs on every channel and hands
+ * each notification to a sink on the listener's own thread. Ready once {@link #start} returns: LISTEN has completed
+ * in autocommit, so it is in effect.
  *
- * <p>It keeps itself honest: a connection that has been silent for a while must answer a liveness query, and a lost
- * connection (terminated backend, server restart, idle-session timeout, no answer) is reported to the sink, then
- * reopened with back-off and LISTENs again on every channel.
+ * <p>It keeps itself honest: a connection that has been silent for a while must answer a liveness query, a watchdog
+ * closes a connection that stalls in the middle of a message, and a lost connection (terminated backend, server
+ * restart, idle-session timeout, no answer) is reported to the sink, then reopened with back-off and LISTENs again on
+ * every channel.
  *
  * <p>The thread only reads, appends to the sink and answers its own bookkeeping; it never runs user code.
  */
@@ -36,8 +35,11 @@ public final class NotificationListener implements AutoCloseable {
     public static final String THREAD_NAME_PREFIX = "pg-notifications-listener-";
 
     private static final Log LOG = Log.of(NotificationListener.class);
-    private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
-    private static final int GOODBYE_MILLIS = 1_000;
+    private static final long JOIN_MILLIS = 5_000;
+    // getNotifications(1) would look like pgjdbc's own probe to our socket; 0 would wait forever.
+    private static final int SHORTEST_WAIT_MILLIS = 2;
+    /** With a socket of the user's own factory no byte can be counted: only a call this long counts as stalled. */
+    private static final long SHORTEST_TIME_ONLY_LIMIT_MILLIS = 30_000;
 
     /** Receives what the listener reads and what happens to its connection, on the listener's thread. */
     public interface Sink {
@@ -73,146 +75,160 @@ public final class NotificationListener implements AutoCloseable {
          * generous enough for a loaded CI machine); retries from 50 ms up to 2 s apart.
          */
         public static final Health DEFAULT = new Health(1_000, 3_000, 50, 2_000);
+
+        /** How long one read may go without a byte before the connection counts as stalled. */
+        long stallLimitMillis() {
+            return idleBeforePingMillis + pingTimeoutMillis;
+        }
     }
 
-    private final ListenerEndpoint endpoint;
+    private final ConnectionInfo database;
+    private final String databaseName;
     private final List<String> channels;
     private final Sink sink;
     private final Health health;
+    private final SyncSender syncSender;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
-    // Replaced by the listener thread on reconnect; null while reconnecting. Read by notify() on other threads.
-    private volatile LiveConnection live;
+    private final ScheduledExecutorService watchdog;
+    // Replaced by the listener thread on reconnect; null while reconnecting. Read by other threads.
+    private volatile ListenerConnection live;
 
-    private NotificationListener(ListenerEndpoint endpoint, List<String> channels, Sink sink, Health health,
-                                 LiveConnection first) {
-        this.endpoint = endpoint;
+    private NotificationListener(ConnectionInfo database, List<String> channels, Sink sink, Health health,
+                                 SyncSender syncSender, ListenerConnection first) {
+        this.database = database;
+        this.databaseName = JdbcUrl.parse(database.jdbcUrl()).database();
         this.channels = List.copyOf(channels);
         this.sink = sink;
         this.health = health;
+        this.syncSender = syncSender;
         this.live = first;
-        this.thread = new Thread(this::run, THREAD_NAME_PREFIX + endpoint.database());
+        String name = THREAD_NAME_PREFIX + databaseName;
+        this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread watcher = new Thread(task, name + "-watchdog");
+            watcher.setDaemon(true);
+            return watcher;
+        });
     }
 
     /** Connects, LISTENs on every channel and starts delivering to the sink. */
     public static NotificationListener start(ConnectionInfo database, List<String> channels, Sink sink,
                                              Health health) throws ListenException {
-        ListenerEndpoint endpoint = ListenerEndpoint.of(database, APPLICATION_NAME);
-        LiveConnection first = connect(endpoint, channels, sink);
-        NotificationListener listener = new NotificationListener(endpoint, channels, sink, health, first);
+        ListenerConnection first = ListenerConnection.open(database, APPLICATION_NAME, channels,
+                health.pingTimeoutMillis());
+        SyncSender syncSender = new SyncSender(database, health.pingTimeoutMillis());
+        try {
+            syncSender.connect();
+        } catch (ListenException e) {
+            first.abort();
+            throw e;
+        }
+        NotificationListener listener = new NotificationListener(database, channels, sink, health, syncSender, first);
         listener.thread.start();
+        long period = Math.max(10, health.stallLimitMillis() / 8);
+        listener.watchdog.scheduleWithFixedDelay(listener::abortIfStalled, period, period, TimeUnit.MILLISECONDS);
         return listener;
     }
 
-    /** Opens a connection and LISTENs on every channel, in one round trip, before anything is delivered. */
-    private static LiveConnection connect(ListenerEndpoint endpoint, List<String> channels, Sink sink)
-            throws ListenException {
-        WireConnection connection;
-        try {
-            connection = WireConnection.open(endpoint, CONNECT_TIMEOUT_MILLIS);
-        } catch (IOException e) {
-            throw new ListenException("cannot connect to " + endpoint.host() + ":" + endpoint.port() + ": "
-                    + e.getMessage(), e);
-        }
-        LiveConnection live = new LiveConnection(connection);
-        try {
-            PendingQuery listen = live.send(channels.stream().map(c -> "LISTEN " + ChannelNames.quote(c))
-                    .collect(Collectors.joining("; ")));
-            while (!listen.isDone()) {
-                live.dispatch(connection.read(CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS), sink);
-            }
-            listen.get(0);
-            return live;
-        } catch (IOException | ListenException | RuntimeException e) {
-            connection.close();
-            throw e instanceof ListenException listen ? listen
-                    : new ListenException("LISTEN failed: " + e.getMessage(), e);
+    /** Whether the current connection answers pgjdbc's probe for further messages at once (for tests). */
+    public boolean answersProbesAtOnce() {
+        ListenerConnection current = live;
+        return current != null && current.socket() != null && current.socket().answersProbesAtOnce();
+    }
+
+    /** How many probes the current connection answered at once (for tests). */
+    public long probesAnswered() {
+        ListenerConnection current = live;
+        return current == null || current.socket() == null ? 0 : current.socket().probesAnswered();
+    }
+
+    private void abortIfStalled() {
+        ListenerConnection current = live;
+        if (current != null) {
+            long limit = health.stallLimitMillis();
+            current.abortIfStalled(limit, Math.max(SHORTEST_TIME_ONLY_LIMIT_MILLIS, 4 * limit));
         }
     }
 
     private void run() {
         try {
-            while (closed.getCount() > 0) {
-                LiveConnection current = live;
+            while (isOpen()) {
+                ListenerConnection current = live;
                 if (current == null) {
                     reconnect();
                 } else {
-                    readUntilLost(current);
+                    listenUntilLost(current);
                 }
             }
+        } catch (Error e) {
+            sink.lost(Instant.now(), "the listener thread failed: " + e);
+            throw e;
         } finally {
-            LiveConnection last = live;
+            ListenerConnection last = live;
             if (last != null) {
-                last.fail("the listener was closed");
+                last.abort();
             }
         }
     }
 
-    /** Reads and delivers until the connection fails or stops answering; then reports the loss. */
-    private void readUntilLost(LiveConnection current) {
+    private boolean isOpen() {
+        return closed.getCount() > 0;
+    }
+
+    /** Delivers until the connection fails or stops answering; then reports the loss. */
+    private void listenUntilLost(ListenerConnection current) {
         String reason;
         try {
-            while (true) {
-                // A commit of many rows arrives as many messages in one read: wake the waiters once for all of them,
-                // before a read that may wait for the network.
-                if (!current.connection().hasBuffered()) {
-                    sink.burstEnded();
-                }
-                BackendMessage message = readOrPing(current);
-                if (message != null) {
-                    current.dispatch(message, sink);
-                }
+            while (isOpen()) {
+                receiveOrPing(current);
             }
-        } catch (IOException | ListenException e) {
-            reason = current.lastFatal() != null ? current.lastFatal() : e.getMessage();
+            return;
+        } catch (SQLException | RuntimeException e) {
+            reason = current.reasonFor(e);
         }
-        current.fail(reason);
-        if (closed.getCount() == 0) {
+        current.abort();
+        if (!isOpen()) {
             return;
         }
         live = null;
-        LOG.warn("Listener connection to {} lost ({}); reconnecting", endpoint.database(), reason);
+        LOG.warn("Listener connection to {} lost ({}); reconnecting", databaseName, reason);
         sink.lost(Instant.now(), reason);
     }
 
-    /**
-     * The next message, or null when the connection was silent until a liveness check was due (which is then sent).
-     *
-     * @throws ListenException when a liveness check went unanswered
-     */
-    private BackendMessage readOrPing(LiveConnection current) throws IOException, ListenException {
-        long now = System.nanoTime();
-        long waitMillis = current.pingSentAt() != 0
-                ? health.pingTimeoutMillis() - (now - current.pingSentAt()) / 1_000_000
-                : health.idleBeforePingMillis() - (now - current.lastHeard()) / 1_000_000;
+    /** Hands over what arrives within the wait, or, after a silence of idleBeforePing, checks the connection. */
+    private void receiveOrPing(ListenerConnection current) throws SQLException {
+        long waitMillis = health.idleBeforePingMillis() - current.silentMillis();
         if (waitMillis <= 0) {
-            checkAlive(current);
-            return null;
-        }
-        try {
-            return current.connection().read((int) Math.min(Integer.MAX_VALUE, waitMillis),
-                    (int) health.pingTimeoutMillis());
-        } catch (SocketTimeoutException silent) {
-            checkAlive(current);
-            return null;
-        }
-    }
-
-    private void checkAlive(LiveConnection current) throws IOException, ListenException {
-        if (current.pingSentAt() == 0) {
             current.ping();
-        } else if ((System.nanoTime() - current.pingSentAt()) / 1_000_000 >= health.pingTimeoutMillis()) {
-            throw new ListenException("no answer to a liveness check within " + health.pingTimeoutMillis() + " ms");
+            return;
         }
+        PGNotification[] received = current.receive((int) Math.max(SHORTEST_WAIT_MILLIS,
+                Math.min(Integer.MAX_VALUE, waitMillis)));
+        if (received.length == 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (PGNotification notification : received) {
+            sink.received(new Notification(notification.getName(), notification.getParameter(),
+                    notification.getPID(), now));
+        }
+        sink.burstEnded();
     }
 
     private void reconnect() {
         long delay = health.firstRetryMillis();
         while (!awaitClosed(delay)) {
             try {
-                live = connect(endpoint, channels, sink);
-                LOG.info("Listener connection to {} restored", endpoint.database());
+                ListenerConnection reopened = ListenerConnection.open(database, APPLICATION_NAME, channels,
+                        health.pingTimeoutMillis());
+                if (!isOpen()) {
+                    reopened.abort();
+                    return;
+                }
+                live = reopened;
+                LOG.info("Listener connection to {} restored", databaseName);
                 sink.restored(Instant.now());
                 return;
             } catch (ListenException | RuntimeException e) {
@@ -233,190 +249,34 @@ public final class NotificationListener implements AutoCloseable {
     }
 
     /**
-     * Sends a notification from the listener's own connection and returns once it is committed: the listener then
-     * receives it after everything committed before. Fails while the listener is reconnecting.
+     * Commits a notification from the recorder's sync connection and returns once it is committed: the listener then
+     * receives it after everything committed before. Fails, as a connection failure, while the listener is
+     * reconnecting.
      *
      * @param token digits only, so that it can be sent as a literal
      */
     public void notify(String channel, long token, long timeoutMillis) throws ListenException {
-        LiveConnection current = live;
-        if (current == null) {
+        if (live == null) {
             throw new ListenException("the listener is reconnecting");
         }
-        current.send("NOTIFY " + ChannelNames.quote(channel) + ", '" + token + "'").get(timeoutMillis);
+        syncSender.send(channel, token, timeoutMillis);
     }
 
-    /** Closes the connection and stops the listener's thread; returns once it has ended. */
+    /** Closes the connections and stops the listener's thread; returns once it has ended. */
     @Override
     public void close() {
         closed.countDown();
-        LiveConnection current = live;
+        watchdog.shutdownNow();
+        ListenerConnection current = live;
         if (current != null) {
-            // The reader sees the server end the session, which it does once the backend is gone; if that does not
-            // come soon (a dead connection), the socket is closed under the reader.
-            current.connection().terminate();
-            if (!joined(GOODBYE_MILLIS)) {
-                current.connection().close();
-            }
+            current.abort();
         }
-        joined(CONNECT_TIMEOUT_MILLIS);
-    }
-
-    private boolean joined(long millis) {
+        syncSender.close();
         try {
-            thread.join(millis);
+            // A reconnect in progress ends within the login timeout and closes what it opened; it is not waited for.
+            thread.join(JOIN_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        return !thread.isAlive();
-    }
-
-    /** A simple query sent on the listener connection, answered when the server is ready for the next. */
-    static final class PendingQuery {
-
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private ServerError error;
-
-        boolean isDone() {
-            return done.isDone();
-        }
-
-        void get(long timeoutMillis) throws ListenException {
-            try {
-                done.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                throw (ListenException) e.getCause();
-            } catch (TimeoutException e) {
-                throw new ListenException("no answer within " + timeoutMillis + " ms", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ListenException("interrupted", e);
-            }
-        }
-
-        void failed(ServerError serverError) {
-            error = error == null ? serverError : error;
-        }
-
-        void answered() {
-            if (error == null) {
-                done.complete(null);
-            } else {
-                done.completeExceptionally(error.toException());
-            }
-        }
-
-        void lost(String reason) {
-            done.completeExceptionally(new ListenException(reason));
-        }
-    }
-
-    /**
-     * One open connection and the queries sent on it that await their answer, oldest first: PostgreSQL answers
-     * queries in the order they were sent. Guarded by itself.
-     */
-    static final class LiveConnection {
-
-        private final WireConnection connection;
-        private final ArrayDeque<PendingQuery> pending = new ArrayDeque<>();
-        private boolean failed;
-        // Read and written by the listener thread only.
-        private long lastHeard = System.nanoTime();
-        private long pingSentAt;
-        private String lastFatal;
-
-        LiveConnection(WireConnection connection) {
-            this.connection = connection;
-        }
-
-        WireConnection connection() {
-            return connection;
-        }
-
-        long lastHeard() {
-            return lastHeard;
-        }
-
-        long pingSentAt() {
-            return pingSentAt;
-        }
-
-        String lastFatal() {
-            return lastFatal;
-        }
-
-        /** Sends a query; its answer completes the returned query, or fails it if the connection is lost. */
-        synchronized PendingQuery send(String sql) throws ListenException {
-            PendingQuery query = new PendingQuery();
-            if (failed) {
-                query.lost("the listener is reconnecting");
-                return query;
-            }
-            pending.addLast(query);
-            try {
-                connection.sendQuery(sql);
-            } catch (IOException e) {
-                pending.removeLast();
-                throw new ListenException("the listener connection failed: " + e.getMessage(), e);
-            }
-            return query;
-        }
-
-        void ping() throws IOException, ListenException {
-            pingSentAt = System.nanoTime();
-            send("SELECT 1");
-        }
-
-        /** Delivers a notification to the sink, or settles the oldest pending query. */
-        void dispatch(BackendMessage message, Sink sink) {
-            lastHeard = System.nanoTime();
-            pingSentAt = 0;
-            switch (message.type()) {
-                case 'A' -> {
-                    BackendMessage.Reader body = message.reader();
-                    int pid = body.int32();
-                    String channel = body.cString();
-                    deliver(sink, new Notification(channel, body.cString(), pid, Instant.now()));
-                }
-                case 'E' -> errorReceived(ServerError.of(message));
-                case 'Z' -> answered();
-                default -> {
-                    // Row data, command tags, notices and parameter changes: nothing a listener needs.
-                }
-            }
-        }
-
-        private static void deliver(Sink sink, Notification notification) {
-            try {
-                sink.received(notification);
-            } catch (RuntimeException e) {
-                LOG.error("Could not record a notification on channel {}: {}", notification.channel(), e.toString());
-            }
-        }
-
-        private synchronized void errorReceived(ServerError error) {
-            if (error.severity().equals("FATAL") || error.severity().equals("PANIC")) {
-                lastFatal = error.toString();
-            }
-            PendingQuery oldest = pending.peekFirst();
-            if (oldest != null) {
-                oldest.failed(error);
-            }
-        }
-
-        private synchronized void answered() {
-            PendingQuery oldest = pending.pollFirst();
-            if (oldest != null) {
-                oldest.answered();
-            }
-        }
-
-        /** Fails every pending query and refuses new ones: the connection is gone. */
-        synchronized void fail(String reason) {
-            failed = true;
-            pending.forEach(query -> query.lost(reason));
-            pending.clear();
-            connection.close();
         }
     }
 }

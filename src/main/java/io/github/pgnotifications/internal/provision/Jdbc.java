@@ -8,9 +8,14 @@ import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
+import org.postgresql.PGProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** Opens connections with the credentials passed as properties, so that they never appear in a URL. */
+/**
+ * Opens connections the way the user's driver does: pgjdbc with the whole URL the user gave, and the credentials passed
+ * as properties, so that they never appear in a URL. What the library adds for its own connections (an application
+ * name, keep-alive, a login timeout) goes in as properties too, which pgjdbc applies only where the URL is silent.
+ */
 public final class Jdbc {
 
     /** The application_name of the library's own connections, visible in pg_stat_activity. */
@@ -52,10 +57,33 @@ public final class Jdbc {
         }
     }
 
-    private static Properties properties(ConnectionInfo info, String applicationName) {
+    /**
+     * A connection for the listener: the library's own settings, plus {@code socketFactory} (when not null) unless the
+     * URL names one of its own.
+     */
+    public static Connection connectListener(ConnectionInfo info, String applicationName, String socketFactory)
+            throws SQLException {
+        Properties props = properties(info, applicationName);
+        if (socketFactory != null) {
+            props.setProperty("socketFactory", socketFactory);
+        }
+        return connect(info, applicationName, props);
+    }
+
+    /**
+     * The one place a {@link ConnectionInfo} becomes connection properties: the user and password it carries. Every
+     * connection (the users' DataSource, the library's own, the listener's) starts from these, and in each the URL's
+     * own parameters win.
+     */
+    private static Properties credentials(ConnectionInfo info) {
         Properties props = new Properties();
         props.setProperty("user", info.username());
         props.setProperty("password", info.password());
+        return props;
+    }
+
+    private static Properties properties(ConnectionInfo info, String applicationName) {
+        Properties props = credentials(info);
         props.setProperty("ApplicationName", applicationName);
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("loginTimeout", LOGIN_TIMEOUT);
@@ -91,12 +119,19 @@ public final class Jdbc {
                 e.getMessage()), e);
     }
 
-    /** A DataSource for tests and the application under test: plain, unpooled, like the driver's own. */
+    /**
+     * A DataSource for tests and the application under test: plain, unpooled, the driver's own. It takes the URL, then
+     * each {@link #credentials} property the URL does not set itself, as {@code Driver.connect} does.
+     */
     public static DataSource dataSource(ConnectionInfo info) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(info.jdbcUrl());
-        dataSource.setUser(info.username());
-        dataSource.setPassword(info.password());
+        Properties inUrl = Driver.parseURL(info.jdbcUrl(), null);
+        credentials(info).forEach((name, value) -> {
+            if (inUrl == null || inUrl.getProperty((String) name) == null) {
+                dataSource.setProperty(PGProperty.forName((String) name), (String) value);
+            }
+        });
         return dataSource;
     }
 }

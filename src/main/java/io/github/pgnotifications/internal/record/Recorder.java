@@ -25,8 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The recorder of one test class: a listener on a dedicated connection feeding a {@link Journal}; the same
- * connection sends the private sync notifications. Thread-safe.
+ * The recorder of one test class: a listener on a dedicated connection feeding a {@link Journal}; a connection of
+ * the listener's own sends the private sync notifications. Thread-safe.
  */
 public final class Recorder implements AssertableRecorder, AutoCloseable {
 

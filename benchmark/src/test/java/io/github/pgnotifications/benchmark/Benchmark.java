@@ -57,6 +57,10 @@ public final class Benchmark {
             drainOnly();
             return;
         }
+        if (Boolean.getBoolean("benchmark.latencyOnly")) {
+            latencyOnly();
+            return;
+        }
         ServerContext server = coldStart();
         prepareClasses(server);
         // The suite's classes come last: their Spring contexts stay in Spring's cache, and the figures of a listener
@@ -88,6 +92,15 @@ public final class Benchmark {
             for (int round = Integer.getInteger("benchmark.drainRounds", 5); round > 0; round--) {
                 drain(session.connectionInfo(), session.recorder());
             }
+        }
+        report.printTargets();
+    }
+
+    /** The wake-up race alone, to repeat that figure: {@code -Dbenchmark.latencyOnly=true}. */
+    private void latencyOnly() throws Exception {
+        ServerContext server = coldStart();
+        try (Session session = Session.open(SETTINGS, server)) {
+            wakeUps(session.connectionInfo(), session.recorder());
         }
         report.printTargets();
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * One pgjdbc connection of the listener, LISTENing on every channel, and what is known about its socket. Used by the
@@ -229,7 +231,12 @@ final class ListenerConnection {
         if (failure instanceof RuntimeException) {
             return "the listener failed: " + failure;
         }
-        return failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        if (failure instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            return server.getSeverity() + ": " + server.getMessage() + " (" + server.getSQLState() + ")";
+        }
+        Throwable cause = failure.getCause();
+        return failure.getMessage() + (cause == null ? "" : " (" + cause + ")");
     }
 
     private static String sqlState(Exception e) {

@@ -44,6 +44,13 @@ public final class SpringClasses {
         }
     }
 
+    /**
+     * The suite's test classpath has Spring Data JPA (for the library's own JPA tests); these applications are plain
+     * JDBC ones, so that the figure is the library's cost and not Hibernate's start-up.
+     */
+    static final String NO_JPA =
+            "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration";
+
     static void writeAndAwait(JdbcTemplate jdbc, NotificationRecorder recorder) {
         long id = System.nanoTime();
         jdbc.update("INSERT INTO items VALUES (?, 'one')", id);
@@ -51,7 +58,8 @@ public final class SpringClasses {
     }
 
     @SpringBootTest(classes = Application.class, properties = {"spring.flyway.enabled=false",
-            "spring.liquibase.enabled=false", "spring.main.banner-mode=off", "spring.main.log-startup-info=false"})
+            "spring.liquibase.enabled=false", "spring.main.banner-mode=off", "spring.main.log-startup-info=false",
+            NO_JPA})
     @PgNotifications(tables = "items", scripts = "classpath:items-bigint.sql")
     public abstract static class NoCodeCase {
         @Autowired
@@ -64,7 +72,8 @@ public final class SpringClasses {
     }
 
     @SpringBootTest(classes = Application.class, properties = {"spring.flyway.enabled=false",
-            "spring.liquibase.enabled=false", "spring.main.banner-mode=off", "spring.main.log-startup-info=false"})
+            "spring.liquibase.enabled=false", "spring.main.banner-mode=off", "spring.main.log-startup-info=false",
+            NO_JPA})
     @DirtiesContext
     public abstract static class HandWiredCase {
         static PgNotificationsSession session;

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What {@link RowMapping} needs to know of a target class, found once per class: how to make one, and the properties
@@ -132,24 +134,8 @@ record RowShape(Constructor<?> constructor, List<Property> properties, String pr
     }
 
     private static RowShape plainShape(Class<?> type, Constructor<?> constructor) {
-        if (!constructor.trySetAccessible()) {
-            return failed(RowMapping.notOpen(type, "constructor"));
-        }
-        List<Property> properties = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                boolean skipped = Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)
-                        || field.isSynthetic();
-                // A subclass's field hides a superclass's field of the same name.
-                if (!skipped && names.add(field.getName())) {
-                    properties.add(new Property(field.getName(), field.getGenericType(), field,
-                            field.trySetAccessible()));
-                }
-            }
-        }
-        return new RowShape(constructor, List.copyOf(properties), null);
+        return fieldShape(type, constructor, field -> false,
+                field -> new Property(field.getName(), field.getGenericType(), field, field.trySetAccessible()));
     }
 
     /**
@@ -158,6 +144,15 @@ record RowShape(Constructor<?> constructor, List<Property> properties, String pr
      * sides and {@code @Transient} fields are no columns of the row and are left alone; every other field is required.
      */
     private static RowShape entityShape(Class<?> type, Constructor<?> constructor) {
+        return fieldShape(type, constructor, Persistence::notAColumn, RowShape::entityProperty);
+    }
+
+    /**
+     * One property per instance field of the type and its superclasses, but static, transient, synthetic and
+     * {@code skipped} ones; a subclass's field hides a superclass's field of the same name.
+     */
+    private static RowShape fieldShape(Class<?> type, Constructor<?> constructor, Predicate<Field> skipped,
+                                       Function<Field, Property> property) {
         if (!constructor.trySetAccessible()) {
             return failed(RowMapping.notOpen(type, "constructor"));
         }
@@ -166,10 +161,9 @@ record RowShape(Constructor<?> constructor, List<Property> properties, String pr
         for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
-                boolean skipped = Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)
-                        || field.isSynthetic() || Persistence.notAColumn(field);
-                if (!skipped && names.add(field.getName())) {
-                    properties.add(entityProperty(field));
+                if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()
+                        && !skipped.test(field) && names.add(field.getName())) {
+                    properties.add(property.apply(field));
                 }
             }
         }

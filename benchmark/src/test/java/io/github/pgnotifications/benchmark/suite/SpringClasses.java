@@ -49,7 +49,8 @@ public final class SpringClasses {
      * JDBC ones, so that the figure is the library's cost and not Hibernate's start-up.
      */
     static final String NO_JPA =
-            "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration";
+            "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
+            + "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration";
 
     static void writeAndAwait(JdbcTemplate jdbc, NotificationRecorder recorder) {
         long id = System.nanoTime();

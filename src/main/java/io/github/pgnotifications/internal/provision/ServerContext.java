@@ -104,6 +104,7 @@ public final class ServerContext implements AutoCloseable {
                 return;
             }
             anchor = RunAnchor.open(server.maintenanceDatabase(), names.run(), server.description());
+            JvmWide.runStarted(names.run());
             if (!swept) {
                 swept = true;
                 try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description())) {
@@ -130,6 +131,7 @@ public final class ServerContext implements AutoCloseable {
             if (anchor != null) {
                 run(anchor::close, failures);
                 anchor = null;
+                JvmWide.runEnded(names.run());
             }
         }
         if (owned != null) {

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * Where each kind of server comes from, as a {@link ServerContext} for one run.
  *
  * <p>The one piece of JVM-wide state in the library is the embedded server ({@link #EMBEDDED}): started on first use,
- * shared by every test class of the JVM, and stopped by zonky's shutdown hook when the JVM exits. It is global on
+ * shared by every test class of the JVM, in every class loader ({@link EmbeddedServers}), and stopped by zonky's
+ * shutdown hook when the JVM exits. It is global on
  * purpose: starting PostgreSQL costs about a second, a build runs one JVM per fork, and JUnit's own test kit runs
  * engines inside engines, each of which would otherwise start (and leave running) a server of its own. Everything
  * else lives in a context that its run closes.
@@ -18,9 +19,14 @@ import java.util.function.Supplier;
 public final class Servers {
 
     /** The embedded server of this JVM, started on first use. */
-    private static final Lazy<PostgresServer> EMBEDDED = new Lazy<>(EmbeddedServer::start);
+    private static final Lazy<PostgresServer> EMBEDDED = new Lazy<>(EmbeddedServers::obtain);
 
     private Servers() {
+    }
+
+    /** The JVM's embedded server, started on first use. */
+    static PostgresServer embedded() {
+        return EMBEDDED.get();
     }
 
     /**

@@ -36,6 +36,7 @@ final class Failures {
     private final KeyResolver tableKeys;
     private final Function<String, Hazards.Found> hazards;
     private final Function<List<String>, List<String>> uncommittedWriters;
+    private final Function<String, Optional<String>> writtenElsewhere;
     private final Set<Throwable> reported = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /**
@@ -43,14 +44,18 @@ final class Failures {
      *                channel given (a channel nothing arrived on, or null)
      * @param uncommittedWriters sessions with uncommitted writes to the tables given ({@code schema.table}; empty:
      *                           to any), as sentences
+     * @param writtenElsewhere where the tables of a channel were written in other databases of the server, as a
+     *                         paragraph; asked only when nothing arrived on the channel
      */
     Failures(Journal journal, PayloadParser parser, KeyResolver tableKeys, Function<String, Hazards.Found> hazards,
-             Function<List<String>, List<String>> uncommittedWriters) {
+             Function<List<String>, List<String>> uncommittedWriters,
+             Function<String, Optional<String>> writtenElsewhere) {
         this.journal = journal;
         this.parser = parser;
         this.tableKeys = tableKeys;
         this.hazards = hazards;
         this.uncommittedWriters = uncommittedWriters;
+        this.writtenElsewhere = writtenElsewhere;
     }
 
     AssertionFailedError timedOut(String channel, Duration timeout, Expectation expected) {
@@ -66,6 +71,9 @@ final class Failures {
         String message = AwaitMessages.timedOut(expected.description(), channel, Durations.format(timeout), here,
                 expected.progress() == null ? null : expected.progress().get(), nearMisses, gaps,
                 server.senderMissing() && beforeTest.isEmpty(), beforeTest);
+        if (here.isEmpty()) {
+            message += writtenElsewhere.apply(channel).map(paragraph -> "\n" + paragraph).orElse("");
+        }
         long dropped = journal.dropped();
         if (dropped > 0) {
             message += "\n" + AwaitMessages.dropped(dropped, journal.maxRecorded());

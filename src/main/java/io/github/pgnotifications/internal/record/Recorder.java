@@ -11,7 +11,9 @@ import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Hazards;
 import io.github.pgnotifications.internal.diagnostics.Seen;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
+import io.github.pgnotifications.internal.diagnostics.OtherDatabaseWrites;
 import io.github.pgnotifications.internal.diagnostics.UncommittedWriters;
+import io.github.pgnotifications.internal.provision.JdbcUrl;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
@@ -67,12 +69,19 @@ public final class Recorder implements AssertableRecorder, AutoCloseable {
         PayloadParser parser = new PayloadParser(rowTypes);
         UncommittedWriters writers = new UncommittedWriters(database);
         Failures failures = new Failures(journal, parser, tableKeys, channel -> Hazards.find(database, channel),
-                writers::find);
+                writers::find, channel -> writtenElsewhere(database, channelKeys.tablesOf(List.of(channel))));
         Recorder[] self = new Recorder[1];
         ChannelView.Context context = new ChannelView.Context(journal, parser, tableKeys, channelKeys,
                 () -> self[0].sync(), failures);
         self[0] = new Recorder(journal, listener, syncChannel, timeout, context, writers);
         return self[0];
+    }
+
+    /** The paragraph that says where else the tables were written, if they were. */
+    private static Optional<String> writtenElsewhere(ConnectionInfo database, List<String> tables) {
+        List<String> writes = OtherDatabaseWrites.find(database, tables);
+        return writes.isEmpty() ? Optional.empty() : Optional.of(AwaitMessages.writtenInAnotherDatabase(
+                JdbcUrl.parse(database.jdbcUrl()).database(), writes));
     }
 
     @Override

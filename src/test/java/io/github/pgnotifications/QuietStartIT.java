@@ -3,6 +3,7 @@ package io.github.pgnotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pgnotifications.support.ChildJvm;
+import io.github.pgnotifications.support.ClassLoaderSessions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +111,52 @@ class QuietStartIT {
                 .containsPattern("TRACE io\\.github\\.pgnotifications\\.embedded - .*database system is ready to"
                         + " accept connections")
                 .containsPattern("TRACE io\\.github\\.pgnotifications\\.embedded - .*initdb completed in");
+    }
+
+    /**
+     * The jar loaded again in class loaders of its own, as Quarkus loads test libraries, by a JVM whose system class
+     * loader has no copy of it: the first loader's copy starts the server, the second's uses it, and neither prints
+     * anything of the start, with the user's SLF4J provider visible to both at DEBUG.
+     */
+    @Test
+    void inClassLoadersOfTheirOwnOneServerStartsAndNothingOfItIsPrinted(@TempDir Path output) throws Exception {
+        Child child = runInLoaders(output, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"));
+
+        assertThat(child.all()).doesNotContain(START_UP_OUTPUT).doesNotContain("SLF4J(");
+        assertThat(child.out()).contains("started=true|false").contains("second-database-left=0");
+    }
+
+    /**
+     * A build that names its SLF4J provider in {@code slf4j.provider}: the relocated SLF4J, which reads the same
+     * property, must still use the library's provider for the server's output.
+     */
+    @Test
+    void inClassLoadersOfTheirOwnAProviderNamedBySystemPropertyChangesNothing(@TempDir Path output) throws Exception {
+        Child child = runInLoaders(output, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
+                "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider"));
+
+        assertThat(child.all()).doesNotContain(START_UP_OUTPUT).doesNotContain("does not implement")
+                .doesNotContain("io.github.pgnotifications.internal.shaded");
+        assertThat(child.out()).contains("started=true|false");
+    }
+
+    /** {@link ClassLoaderSessions#main} in a JVM whose class path holds the test classes only. */
+    private static Child runInLoaders(Path output, List<String> options) throws Exception {
+        String testClasses = classpath.stream().filter(entry -> entry.endsWith("test-classes")).findFirst()
+                .orElseThrow();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", testClasses, ClassLoaderSessions.class.getName(),
+                String.join(File.pathSeparator, withProvider())));
+        Path out = output.resolve("out.txt");
+        Path err = output.resolve("err.txt");
+        Process child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+        Child result = new Child(read(out), read(err));
+        assertThat(result.out()).as("the child opened its sessions; its error output:%n%s", result.err())
+                .contains("second=");
+        return result;
     }
 
     private static Child run(Path output, List<String> entries, List<String> options) throws Exception {

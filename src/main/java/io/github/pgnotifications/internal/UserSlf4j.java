@@ -28,6 +28,8 @@ final class UserSlf4j {
     }
 
     private static final String PACKAGE = String.join(".", "org", "slf4j");
+    /** The setting that names SLF4J's provider; also built at run time, since the jar's copy reads another. */
+    private static final String PROVIDER_PROPERTY = String.join(".", "slf4j", "provider");
 
     private final MethodHandle getLogger;
     private final Map<Level, MethodHandle> enabled;
@@ -72,7 +74,7 @@ final class UserSlf4j {
     private static boolean bound(ClassLoader loader) {
         String path = PACKAGE.replace('.', '/');
         return loader.getResource(path + "/LoggerFactory.class") != null
-                && (System.getProperty("slf4j.provider") != null
+                && (System.getProperty(PROVIDER_PROPERTY) != null
                 || loader.getResource("META-INF/services/" + PACKAGE + ".spi.SLF4JServiceProvider") != null
                 || loader.getResource(path + "/impl/StaticLoggerBinder.class") != null);
     }

@@ -40,11 +40,13 @@ class WrittenInAnotherDatabaseTest {
                             + " not in this test's database (" + database(test) + "):\n  public.accounts in database "
                             + database(application) + ": 1 row(s) inserted, 0 updated, 0 deleted since that database"
                             + " was created (the server's statistics)\nA notification reaches only listeners of the"
-                            + " database that was written to, so the application and the test must use the same"
-                            + " database: give the application the connection the library supplies (the injected"
-                            + " DataSource or ConnectionInfo, or the datasource the library configures), and do not"
-                            + " also configure its datasource by hand (quarkus.datasource.*, spring.datasource.*) or"
-                            + " open a second PgNotificationsSession for it.");
+                            + " database that was written to. If the write this test awaits went there (an application"
+                            + " with a database of its own), the application and the test must use the same database:"
+                            + " give the application the connection the library supplies (the injected DataSource or"
+                            + " ConnectionInfo, or the datasource the library configures), and do not also configure"
+                            + " its datasource by hand (quarkus.datasource.*, spring.datasource.*) or open a second"
+                            + " PgNotificationsSession for it. (Test classes running in parallel write in databases of"
+                            + " their own, and show here too.)");
         }
     }
 

@@ -70,11 +70,13 @@ public final class AwaitMessages {
     public static String writtenInAnotherDatabase(String database, List<String> writes) {
         return "The awaited table was written in another database of the same server, not in this test's database ("
                 + database + "):" + Texts.indented(writes)
-                + "\nA notification reaches only listeners of the database that was written to, so the application"
-                + " and the test must use the same database: give the application the connection the library supplies"
-                + " (the injected DataSource or ConnectionInfo, or the datasource the library configures), and do not"
-                + " also configure its datasource by hand (quarkus.datasource.*, spring.datasource.*) or open a second"
-                + " PgNotificationsSession for it.";
+                + "\nA notification reaches only listeners of the database that was written to. If the write this"
+                + " test awaits went there (an application with a database of its own), the application and the test"
+                + " must use the same database: give the application the connection the library supplies (the injected"
+                + " DataSource or ConnectionInfo, or the datasource the library configures), and do not also configure"
+                + " its datasource by hand (quarkus.datasource.*, spring.datasource.*) or open a second"
+                + " PgNotificationsSession for it. (Test classes running in parallel write in databases of their own,"
+                + " and show here too.)";
     }
 
     /** One table written in another database, as the server's statistics count it. */

@@ -5,6 +5,7 @@ import io.github.pgnotifications.internal.SetupException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,11 +35,17 @@ public final class EmbeddedServers {
 
     /** The JVM's embedded server, started by this copy of the library only where no other copy owns it. */
     static EmbeddedServer obtain() {
-        return fromSystemClassLoader().orElseGet(() -> JvmWide.embeddedServer(EmbeddedServer::startedElsewhere,
+        return fromSystemClassLoader().orElseGet(() -> JvmWide.embeddedServer(EmbeddedServers::publishedByAnotherCopy,
                 () -> {
                     EmbeddedServer started = EmbeddedServer.start();
                     return new JvmWide.Started<>(started, started.coordinates());
                 }));
+    }
+
+    private static EmbeddedServer publishedByAnotherCopy(Map<String, String> coordinates) {
+        LOG.debug("Using the embedded PostgreSQL another copy of the library started in this JVM, on port {}",
+                coordinates.get("port"));
+        return EmbeddedServer.startedElsewhere(coordinates);
     }
 
     /** The server of the system class loader's copy of the library, if that copy exists and is not this one. */
@@ -52,23 +59,37 @@ public final class EmbeddedServers {
         if (there == EmbeddedServers.class) {
             return Optional.empty();
         }
+        Map<String, String> coordinates = askForServer(there);
+        if (coordinates == null || !coordinates.keySet().containsAll(List.of("port", "versionNumber"))) {
+            return Optional.empty();
+        }
+        LOG.debug("Using the embedded PostgreSQL of the system class loader's copy of the library, on port {}",
+                coordinates.get("port"));
+        return Optional.of(EmbeddedServer.startedElsewhere(coordinates));
+    }
+
+    /**
+     * The other copy's server, through {@link #shared()}; null where that copy is another version of the library,
+     * without the method: the server is then shared through the system properties instead.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> askForServer(Class<?> otherCopy) {
+        MethodHandle shared;
         try {
-            MethodHandle shared = MethodHandles.publicLookup().findStatic(there, "shared",
-                    MethodType.methodType(Map.class));
-            @SuppressWarnings("unchecked")
-            Map<String, String> coordinates = (Map<String, String>) shared.invoke();
-            LOG.debug("Using the embedded PostgreSQL of the system class loader's copy of the library, on port {}",
-                    coordinates.get("port"));
-            return Optional.of(EmbeddedServer.startedElsewhere(coordinates));
+            shared = MethodHandles.publicLookup().findStatic(otherCopy, "shared", MethodType.methodType(Map.class));
+        } catch (ReflectiveOperationException | SecurityException e) {
+            LOG.debug("The system class loader's copy of the library cannot share its server: {}", e.toString());
+            return null;
+        }
+        try {
+            return (Map<String, String>) shared.invoke();
         } catch (RuntimeException e) {
-            // The system class loader's copy failed to start the server: its exception is of its own classes.
+            // The other copy failed to start the server; its exception is of its own classes.
             throw new SetupException(e.getMessage(), e);
-        } catch (VirtualMachineError e) {
+        } catch (Error e) {
             throw e;
         } catch (Throwable e) {
-            // Another version of the library, without this method: share through the system properties instead.
-            LOG.debug("Could not ask the system class loader's copy of the library for its server: {}", e.toString());
-            return Optional.empty();
+            throw new SetupException(e.toString(), e);
         }
     }
 }

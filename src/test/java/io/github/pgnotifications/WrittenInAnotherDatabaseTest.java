@@ -1,10 +1,13 @@
 package io.github.pgnotifications;
 
 import static io.github.pgnotifications.support.Sql.column;
+import static io.github.pgnotifications.support.Sql.exec;
 import static io.github.pgnotifications.support.Sql.inTransaction;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pgnotifications.internal.provision.Jdbc;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,6 +64,35 @@ class WrittenInAnotherDatabaseTest {
                     .isInstanceOf(AssertionFailedError.class)
                     .hasMessageContaining("Nothing arrived on 'accounts' since the test started.")
                     .hasMessageNotContaining("another database");
+        }
+    }
+
+    /**
+     * On a server the team runs (reached as 127.0.0.1, so not taken for this JVM's embedded server), the server's
+     * configured database is looked at too: an application configured by hand with the same URL writes there.
+     */
+    @Test
+    void onAServerTheTeamRunsTheConfiguredDatabaseIsNamedWhenTheApplicationWroteThere() {
+        try (PgNotificationsSession embedded = session()) {
+            assumeStatisticsCanBeReportedAtOnce(embedded);
+            String port = column(embedded.dataSource(), "SELECT inet_server_port()::text").get(0);
+            String app = "team_app_" + System.nanoTime();
+            exec(embedded.dataSource(), "CREATE DATABASE " + app);
+            try (PgNotificationsSession test = PgNotificationsSession.builder()
+                    .server(new ConnectionInfo("jdbc:postgresql://127.0.0.1:" + port + "/" + app, "postgres", ""))
+                    .scripts("classpath:recorder.sql").tables("accounts").start()) {
+                DataSource application = Jdbc.dataSource(new ConnectionInfo("jdbc:postgresql://127.0.0.1:" + port
+                        + "/" + app, "postgres", ""));
+                exec(application, "CREATE TABLE accounts (code text PRIMARY KEY, owner text)");
+                inTransaction(application, "INSERT INTO accounts VALUES ('acme', 'wile')",
+                        REPORT_STATISTICS_AT_COMMIT);
+
+                assertThatThrownBy(() -> test.recorder().channel("accounts").within(Duration.ofMillis(100))
+                        .awaitInsert("acme"))
+                        .hasMessageContaining("\n  public.accounts in database " + app + ": 1 row(s) inserted");
+            } finally {
+                exec(embedded.dataSource(), "DROP DATABASE " + app + " WITH (FORCE)");
+            }
         }
     }
 

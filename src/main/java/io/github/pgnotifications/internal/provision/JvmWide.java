@@ -20,9 +20,11 @@ final class JvmWide {
 
     static final String EMBEDDED_SERVER = "io.github.pgnotifications.embedded-server";
     static final String RUNS = "io.github.pgnotifications.runs";
+    static final String CONFIGURED_DATABASES = "io.github.pgnotifications.configured-databases";
 
     private static final Object EMBEDDED_SERVER_LOCK = "io.github.pgnotifications.embedded-server (lock)";
     private static final Object RUNS_LOCK = "io.github.pgnotifications.runs (lock)";
+    private static final Object CONFIGURED_DATABASES_LOCK = "io.github.pgnotifications.configured-databases (lock)";
     private static final String PID = String.valueOf(ProcessHandle.current().pid());
 
     private JvmWide() {
@@ -65,6 +67,26 @@ final class JvmWide {
         updateRuns(runs -> runs.add(run));
     }
 
+    /**
+     * Notes a server's configured database ({@code host:port/database}, URL-encoded) that a run of this JVM uses: an
+     * application configured by hand with the same URL writes there.
+     */
+    static void configuredDatabaseUsed(String database) {
+        synchronized (CONFIGURED_DATABASES_LOCK) {
+            Set<String> known = configuredDatabases();
+            if (known.add(database)) {
+                setProperty(CONFIGURED_DATABASES, PID + ":" + String.join(",", known));
+            }
+        }
+    }
+
+    /** The configured databases runs of this JVM used, as {@link #configuredDatabaseUsed} noted them. */
+    static Set<String> configuredDatabases() {
+        synchronized (CONFIGURED_DATABASES_LOCK) {
+            return listOfThisJvm(CONFIGURED_DATABASES);
+        }
+    }
+
     static void runEnded(String run) {
         updateRuns(runs -> runs.remove(run));
     }
@@ -86,7 +108,12 @@ final class JvmWide {
     }
 
     private static Set<String> runsOfThisJvm() {
-        String value = getProperty(RUNS);
+        return listOfThisJvm(RUNS);
+    }
+
+    /** {@code pid:a,b,c}: our values hold no comma. */
+    private static Set<String> listOfThisJvm(String property) {
+        String value = getProperty(property);
         if (value == null || !value.startsWith(PID + ":")) {
             return new LinkedHashSet<>();
         }

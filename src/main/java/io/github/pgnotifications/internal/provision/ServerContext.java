@@ -105,6 +105,7 @@ public final class ServerContext implements AutoCloseable {
             }
             anchor = RunAnchor.open(server.maintenanceDatabase(), names.run(), server.description());
             JvmWide.runStarted(names.run());
+            JvmWide.configuredDatabaseUsed(JvmDatabases.key(server.maintenanceDatabase()));
             if (!swept) {
                 swept = true;
                 try (Connection admin = Jdbc.connectAdmin(server.maintenanceDatabase(), server.description())) {

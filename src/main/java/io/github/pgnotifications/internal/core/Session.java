@@ -102,6 +102,33 @@ public final class Session implements AutoCloseable {
         return start(settings, Preparation.of(settings), catalog, database, () -> { });
     }
 
+    /**
+     * Records on a database that a framework keeps beyond the test class (a running Quarkus application's), after
+     * installing the triggers on the schema it built; closing removes the triggers again and leaves the database be.
+     *
+     * @param builtBy what built the schema, for the message that names a missing table
+     */
+    public static Session attachWithTriggers(SessionSettings settings, ConnectionInfo database,
+                                             Supplier<String> builtBy) {
+        installTriggers(settings, database, builtBy);
+        try {
+            Session attached = attach(settings, database);
+            return new Session(database, attached.recorder, () -> uninstallTriggers(database));
+        } catch (RuntimeException | Error e) {
+            uninstallTriggers(database);
+            throw e;
+        }
+    }
+
+    private static void uninstallTriggers(ConnectionInfo database) {
+        try (Connection connection = Jdbc.connect(database)) {
+            TriggerInstaller.uninstall(connection);
+        } catch (SQLException | SetupException e) {
+            LOG.warn("Could not remove the installed triggers from {}: {}", JdbcUrl.parse(database.jdbcUrl())
+                    .database(), e.getMessage());
+        }
+    }
+
     private static Session start(SessionSettings settings, Preparation preparation, Catalog catalog,
                                  ConnectionInfo database, Runnable release) {
         InstalledTriggers triggers = preparation.plan(catalog);

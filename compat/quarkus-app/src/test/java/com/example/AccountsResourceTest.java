@@ -18,11 +18,11 @@ class AccountsResourceTest {
 
     @Test
     void openingAnAccountInsertsIt(NotificationRecorder recorder) {
-        long id = given().contentType("text/plain").body("Ada")
+        String id = given().contentType("text/plain").body("Ada")
                 .when().post("/accounts")
-                .then().statusCode(200).extract().as(Long.class);
+                .then().statusCode(200).extract().asString();
 
-        ChangeEvent inserted = recorder.channel("accounts").awaitInsert(id);
+        ChangeEvent inserted = recorder.channel("accounts").awaitInsert(Long.valueOf(id));
         Account account = inserted.recordAs(Account.class);
         assertThat(account.owner).isEqualTo("Ada");
         assertThat(account.balance).isZero();

@@ -11,6 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The test database of a Quarkus application, as Quarkus expects one to arrive: a global test resource (registered
@@ -31,16 +33,33 @@ public final class PgNotificationsTestResource implements QuarkusTestResourceLif
     /** Before the resources a user declares (order 0 by default), which may want the database. */
     private static final int ORDER = -1000;
 
+    private final Predicate<ClassLoader> applies;
+    private final Function<ClassLoader, Optional<String>> configuredUrl;
     private ServerContext server;
     private TestDatabase database;
+
+    /** As Quarkus creates it, through the service loader. */
+    public PgNotificationsTestResource() {
+        this(QuarkusTestDatabaseSwitch::applies, ApplicationDatasource::configuredUrl);
+    }
+
+    /**
+     * @param applies       whether the application the class loader loads gets its test database from the library
+     * @param configuredUrl the datasource URL the application's configuration names, if any
+     */
+    PgNotificationsTestResource(Predicate<ClassLoader> applies,
+                                Function<ClassLoader, Optional<String>> configuredUrl) {
+        this.applies = applies;
+        this.configuredUrl = configuredUrl;
+    }
 
     @Override
     public Map<String, String> start() {
         ClassLoader application = Thread.currentThread().getContextClassLoader();
-        if (!QuarkusTestDatabaseSwitch.applies(application)) {
+        if (!applies.test(application)) {
             return Map.of();
         }
-        Optional<String> configured = ApplicationDatasource.configuredUrl(application);
+        Optional<String> configured = configuredUrl.apply(application);
         if (configured.isPresent() && !configured.get().equals(QuarkusTestDatabaseSwitch.PLACEHOLDER_URL)) {
             LOG.debug("The Quarkus application configures its own datasource URL; recording on that database");
             return Map.of();

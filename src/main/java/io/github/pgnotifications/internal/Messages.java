@@ -370,6 +370,13 @@ public final class Messages {
                 + " write its test data (quarkus.flyway.migrate-at-start=true, or an import.sql for Hibernate).";
     }
 
+    public static String quarkusWithServerAttribute(String server) {
+        return "@PgNotifications(server = \"" + server + "\") is not supported on a @QuarkusTest class: the"
+                + " application gets its database before it starts, from the server pgnotifications.server or"
+                + " pgnotifications.jdbc-url configure (the embedded one by default). Remove the attribute, and"
+                + " configure that server, or set %test.quarkus.datasource.jdbc.url to a database of your own.";
+    }
+
     public static String quarkusConstructorParameter(String type) {
         return "@PgNotifications cannot inject a " + type + " into the constructor of a @QuarkusTest class: Quarkus"
                 + " creates the test instance itself and resolves constructor parameters as CDI beans. Declare the"

@@ -62,9 +62,10 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
         // Quarkus starts the application in its own beforeAll, which may come after this one: the session opens
         // on first use, when the application runs and has built its schema. The class's settings are checked now.
         ExtensionContext owner = annotatedClassContext(context);
+        AnnotationValues annotation = annotations.apply(owner.getRequiredTestClass()).orElseThrow();
         try {
-            QuarkusSessions.rejectOwnSchema(AnnotationSettings.of(annotations.apply(owner.getRequiredTestClass())
-                    .orElseThrow(), owner::getConfigurationParameter));
+            QuarkusSessions.rejectOwnSchema(AnnotationSettings.of(annotation, owner::getConfigurationParameter));
+            QuarkusSessions.rejectOwnServer(annotation.server());
         } catch (SetupException e) {
             throw StackTraces.withoutOurs(new ExtensionConfigurationException(
                     Messages.inClass(owner.getRequiredTestClass(), e.getMessage())));

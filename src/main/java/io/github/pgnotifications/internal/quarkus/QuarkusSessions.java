@@ -35,6 +35,13 @@ public final class QuarkusSessions {
         return Session.attachWithTriggers(settings, database, () -> SCHEMA_TOOL);
     }
 
+    /** The application's database is on the server the test resource chose before the application started. */
+    public static void rejectOwnServer(String server) {
+        if (!server.isBlank()) {
+            throw new SetupException(Messages.quarkusWithServerAttribute(server));
+        }
+    }
+
     /**
      * The application builds the schema of a database it shares with every class that runs on it: a class's own
      * migrations or scripts would run again for each class, or clash with the application's.

@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-// tag::quarkus-test[]
 @QuarkusTest
 @PgNotifications(tables = "accounts")
 class AccountsResourceTest {
@@ -28,7 +27,6 @@ class AccountsResourceTest {
         assertThat(account.balance).isZero();
         recorder.channel("accounts").assertNothingElse();
     }
-    // end::quarkus-test[]
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String applicationUrl;
@@ -39,6 +37,4 @@ class AccountsResourceTest {
         assertThat(database.jdbcUrl()).isEqualTo(applicationUrl);
         FirstClass.databaseUrl = applicationUrl;
     }
-    // tag::quarkus-test[]
 }
-// end::quarkus-test[]

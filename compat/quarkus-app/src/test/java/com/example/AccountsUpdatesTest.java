@@ -9,6 +9,8 @@ import io.github.pgnotifications.ChangeEvent;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.PgNotifications;
+import io.github.pgnotifications.PgNotificationsException;
+import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -46,6 +48,16 @@ class AccountsUpdatesTest {
         assertThatThrownBy(() -> accounts.withdraw(id, BigDecimal.TEN)).isInstanceOf(IllegalStateException.class);
 
         recorder.channel("accounts").assertNothingElse();
+    }
+
+    @Test
+    @TestTransaction
+    void insideATestTransactionAnAbsenceCheckRefusesToPass(NotificationRecorder recorder) {
+        accounts.create("Barbara", BigDecimal.ONE);
+
+        assertThatThrownBy(() -> recorder.channel("accounts").assertNothingElse())
+                .isInstanceOf(PgNotificationsException.class)
+                .hasMessageContaining("a transaction that wrote to its table(s) is still open");
     }
 
     @Test

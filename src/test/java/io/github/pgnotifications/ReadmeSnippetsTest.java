@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Java snippets of the README and of every page under {@code docs/} compile because they are copies of compiled
  * code: each is found in a source file under
- * {@code examples/src/test/java} or {@code src/test/java}, or is one of the few fragments in {@link #ALLOWED}, with
+ * {@code examples/src/test/java} or {@code src/test/java}, or in the Quarkus consumer of {@code compat/quarkus-app}
+ * (an application the library's own build cannot run), or is one of the few fragments in {@link #ALLOWED}, with
  * the reason it cannot be. Lines are compared without their indentation and with runs of spaces as one; blank lines
  * and whole-line comments do not count. A snippet may leave parts of the file out, at a blank line or a line
  * {@code ...}: its parts must then be found in one file, in the snippet's order. A snippet that shows a whole class
@@ -30,7 +31,8 @@ class ReadmeSnippetsTest {
 
     /** The project's root: surefire runs with it as the working directory and sets {@code basedir} to it. */
     private static final Path BASE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-    private static final List<String> SOURCE_ROOTS = List.of("examples/src/test/java", "src/test/java");
+    private static final List<String> SOURCE_ROOTS = List.of("examples/src/test/java", "src/test/java",
+            "compat/quarkus-app/src/test/java", "compat/quarkus-app/src/main/java");
     private static final String ELISION = "...";
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "^(public |final |abstract )*(class|record|interface|enum) \\w+.*");

@@ -19,6 +19,8 @@ public final class ConfigKeys {
     public static final String USERNAME = "pgnotifications.username";
     public static final String PASSWORD = "pgnotifications.password";
     public static final String CONTAINER_IMAGE = "pgnotifications.container.image";
+    /** {@code false}: the library leaves a Quarkus application's test datasource alone (Dev Services then runs). */
+    public static final String QUARKUS_ENABLED = "pgnotifications.quarkus.enabled";
 
     private ConfigKeys() {
     }

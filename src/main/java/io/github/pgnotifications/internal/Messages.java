@@ -352,6 +352,37 @@ public final class Messages {
                 + " Add a getter, or pass the id itself.";
     }
 
+    public static String quarkusWithoutDatabase(boolean libraryEnabled) {
+        String why = libraryEnabled ? "the library's test resource did not supply one: the application has no"
+                + " PostgreSQL JDBC datasource (quarkus-agroal with quarkus-jdbc-postgresql), or uses a named one"
+                : "pgnotifications.quarkus.enabled is false, and neither Dev Services nor the application's"
+                + " configuration supplied one";
+        return "The Quarkus application running this class has no datasource URL (quarkus.datasource.jdbc.url): "
+                + why + ". Expected a URL for the default datasource. Add quarkus-jdbc-postgresql to the application,"
+                + " remove pgnotifications.quarkus.enabled=false, or set %test.quarkus.datasource.jdbc.url yourself.";
+    }
+
+    public static String quarkusWithOwnSchema() {
+        return "@PgNotifications(scripts, flyway or liquibase) is not supported on a @QuarkusTest class: the"
+                + " application's own Flyway, Liquibase or Hibernate builds the schema of the database that every"
+                + " class running on the application shares. Remove the attribute (and the pgnotifications.scripts,"
+                + " .flyway or .liquibase configuration parameter), and let the application build its schema and"
+                + " write its test data (quarkus.flyway.migrate-at-start=true, or an import.sql for Hibernate).";
+    }
+
+    public static String quarkusWithServerAttribute(String server) {
+        return "@PgNotifications(server = \"" + server + "\") is not supported on a @QuarkusTest class: the"
+                + " application gets its database before it starts, from the server pgnotifications.server or"
+                + " pgnotifications.jdbc-url configure (the embedded one by default). Remove the attribute, and"
+                + " configure that server, or set %test.quarkus.datasource.jdbc.url to a database of your own.";
+    }
+
+    public static String quarkusConstructorParameter(String type) {
+        return "@PgNotifications cannot inject a " + type + " into the constructor of a @QuarkusTest class: Quarkus"
+                + " creates the test instance itself and resolves constructor parameters as CDI beans. Declare the"
+                + " " + type + " as a parameter of the test method or of a @BeforeEach method instead.";
+    }
+
     public static String springContextWithOwnDatabaseProperties(String cause) {
         return "Spring could not build the application context (" + Texts.clause(cause) + "). The class has a"
                 + " @DynamicPropertySource: with @PgNotifications the application's DataSource points at the test"

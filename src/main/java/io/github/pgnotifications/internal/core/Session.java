@@ -92,6 +92,10 @@ public final class Session implements AutoCloseable {
 
     /** Records on a database prepared with the same settings by {@link #prepareDatabase}; closing leaves it be. */
     public static Session attach(SessionSettings settings, ConnectionInfo database) {
+        return attach(settings, database, () -> { });
+    }
+
+    private static Session attach(SessionSettings settings, ConnectionInfo database, Runnable release) {
         Catalog catalog;
         try (Connection connection = Jdbc.connect(database)) {
             catalog = Catalog.read(connection);
@@ -99,7 +103,33 @@ public final class Session implements AutoCloseable {
             throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(),
                     e.getMessage()), e);
         }
-        return start(settings, Preparation.of(settings), catalog, database, () -> { });
+        return start(settings, Preparation.of(settings), catalog, database, release);
+    }
+
+    /**
+     * Records on a database that a framework keeps beyond the test class (a running Quarkus application's), after
+     * installing the triggers on the schema it built; closing removes the triggers again and leaves the database be.
+     *
+     * @param builtBy what built the schema, for the message that names a missing table
+     */
+    public static Session attachWithTriggers(SessionSettings settings, ConnectionInfo database,
+                                             Supplier<String> builtBy) {
+        installTriggers(settings, database, builtBy);
+        try {
+            return attach(settings, database, () -> uninstallTriggers(database));
+        } catch (RuntimeException | Error e) {
+            uninstallTriggers(database);
+            throw e;
+        }
+    }
+
+    private static void uninstallTriggers(ConnectionInfo database) {
+        try (Connection connection = Jdbc.connect(database)) {
+            TriggerInstaller.uninstall(connection);
+        } catch (SQLException | SetupException e) {
+            LOG.warn("Could not remove the installed triggers from {}: {}", JdbcUrl.parse(database.jdbcUrl())
+                    .database(), e.getMessage());
+        }
     }
 
     private static Session start(SessionSettings settings, Preparation preparation, Catalog catalog,
@@ -114,11 +144,7 @@ public final class Session implements AutoCloseable {
     /** Drops the database, or for the shared configured database, removes the installed triggers from it. */
     private static void release(TestDatabase database) {
         if (database.isShared()) {
-            try (Connection connection = Jdbc.connect(database.connectionInfo())) {
-                TriggerInstaller.uninstall(connection);
-            } catch (SQLException e) {
-                LOG.warn("Could not remove the installed triggers from {}: {}", database.name(), e.getMessage());
-            }
+            uninstallTriggers(database.connectionInfo());
         }
         database.close();
     }

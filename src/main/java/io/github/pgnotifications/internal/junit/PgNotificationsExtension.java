@@ -12,8 +12,10 @@ import io.github.pgnotifications.internal.diagnostics.RecordedNotifications;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
 import io.github.pgnotifications.internal.provision.ServerContext;
 import io.github.pgnotifications.internal.provision.ServerSettings;
+import io.github.pgnotifications.internal.quarkus.QuarkusSessions;
 import io.github.pgnotifications.internal.spring.SpringSessions;
 import io.github.pgnotifications.internal.provision.Servers;
+import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,7 +55,25 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
             JUnitVersion.check();
             return Boolean.TRUE;
         });
-        stored(context);
+        if (!runsWithQuarkus(context)) {
+            stored(context);
+            return;
+        }
+        // Quarkus starts the application in its own beforeAll, which may come after this one: the session opens
+        // on first use, when the application runs and has built its schema. The class's settings are checked now.
+        ExtensionContext owner = annotatedClassContext(context);
+        AnnotationValues annotation = annotations.apply(owner.getRequiredTestClass()).orElseThrow();
+        try {
+            QuarkusSessions.rejectOwnSchema(AnnotationSettings.of(annotation, owner::getConfigurationParameter));
+            QuarkusSessions.rejectOwnServer(annotation.server());
+        } catch (SetupException e) {
+            throw StackTraces.withoutOurs(new ExtensionConfigurationException(
+                    Messages.inClass(owner.getRequiredTestClass(), e.getMessage())));
+        }
+    }
+
+    private boolean runsWithQuarkus(ExtensionContext context) {
+        return QuarkusTests.runsWithQuarkus(annotatedClassContext(context).getRequiredTestClass());
     }
 
     /**
@@ -96,7 +116,13 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == NotificationRecorder.class || type == DataSource.class || type == ConnectionInfo.class;
+        boolean ours = type == NotificationRecorder.class || type == DataSource.class || type == ConnectionInfo.class;
+        if (ours && parameter.getDeclaringExecutable() instanceof Constructor<?> && runsWithQuarkus(context)) {
+            // Quarkus claims every constructor parameter of its test classes.
+            throw StackTraces.withoutOurs(new ParameterResolutionException(Messages.inClass(
+                    context.getRequiredTestClass(), Messages.quarkusConstructorParameter(type.getSimpleName()))));
+        }
+        return ours;
     }
 
     @Override
@@ -150,22 +176,31 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
                 key -> new StoredServer(ServerField.resolve(testClass, field)), StoredServer.class).context();
     }
 
+    /** A session on a framework's database, which the classes that share it take turns on, test by test. */
+    private static StoredSession sharingTheDatabase(ExtensionContext owner, Session session) {
+        ClassLock shared = owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                List.of(ClassLock.class, session.databaseName()), key -> new ClassLock(), ClassLock.class);
+        return new StoredSession(session, shared, true);
+    }
+
     /**
      * A class's own session; or, for a class that Spring runs, a session on its application context's database, which
-     * the classes sharing that (cached) context share, and so take turns on, test by test.
+     * the classes sharing that (cached) context share, and so take turns on, test by test; or, for a class that
+     * Quarkus runs, a session on the running application's database, shared the same way.
      */
     private static StoredSession stored(ExtensionContext owner, AnnotationValues annotation) {
         try {
+            SessionSettings settings = AnnotationSettings.of(annotation, owner::getConfigurationParameter);
+            if (QuarkusTests.runsWithQuarkus(owner.getRequiredTestClass())) {
+                // The application's database, on the server the library's test resource chose for it.
+                return sharingTheDatabase(owner, QuarkusSessions.open(owner.getRequiredTestClass(), settings));
+            }
             ServerContext server = annotation.server().isBlank() ? configuredServer(owner)
                     : classServer(owner, annotation.server());
-            SessionSettings settings = AnnotationSettings.of(annotation, owner::getConfigurationParameter);
             if (!SpringTests.runsWithSpring(owner.getRequiredTestClass())) {
                 return new StoredSession(Session.open(settings, server), new ClassLock(), !ClassLock.TAKEN_BY_JUNIT);
             }
-            Session session = SpringSessions.open(owner, settings, server);
-            ClassLock shared = owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                    List.of(ClassLock.class, session.databaseName()), key -> new ClassLock(), ClassLock.class);
-            return new StoredSession(session, shared, true);
+            return sharingTheDatabase(owner, SpringSessions.open(owner, settings, server));
         } catch (SetupException e) {
             // The sentence once, without the SetupException that carried it and without the library's frames.
             throw StackTraces.withoutOurs(new ExtensionConfigurationException(

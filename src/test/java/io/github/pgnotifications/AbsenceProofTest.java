@@ -37,8 +37,10 @@ class AbsenceProofTest {
             + " its notifications are sent only when it commits; last statement: INSERT INTO users VALUES \\(1, 'a',"
             + " 'b'\\)\n"
             + "Commit \\(or roll back\\) that transaction before checking: a connection with autoCommit off needs"
-            + " commit\\(\\); a @Transactional test needs TestTransaction.flagForCommit\\(\\) and"
-            + " TestTransaction.end\\(\\), or no @Transactional and a TransactionTemplate that commits.";
+            + " commit\\(\\); a Spring @Transactional test needs TestTransaction.flagForCommit\\(\\) and"
+            + " TestTransaction.end\\(\\), or no @Transactional and a TransactionTemplate that commits; a Quarkus"
+            + " @TestTransaction test never commits: drop @TestTransaction and let the application's own"
+            + " @Transactional method commit.";
 
     private final NotificationRecorder recorder;
     private final DataSource db;

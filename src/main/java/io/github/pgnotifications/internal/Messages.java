@@ -249,7 +249,7 @@ public final class Messages {
                     + " test (spring.flyway.enabled, spring.liquibase.enabled or ddl-auto), or name a migration or"
                     + " script in @PgNotifications(flyway, liquibase or scripts).";
         }
-        return "Table '" + given + "' in @PgNotifications(tables) does not exist after the application context built"
+        return "Table '" + given + "' in @PgNotifications(tables) does not exist after the application built"
                 + " its schema with " + builtBy + ", which made the tables: " + tables + ". Add the table to the"
                 + " application's schema, or fix the name: names are exact catalog names (case as stored, no quotes),"
                 + " optionally schema.table.";

@@ -72,7 +72,7 @@ class ApplicationSchemaTest {
         Throwable failure = Engine.firstFailure(Engine.run(FlywayWithoutInvoicesCase.class));
 
         assertThat(failure).hasMessage("@PgNotifications on " + FlywayWithoutInvoicesCase.class.getName()
-                + ": Table 'invoices' in @PgNotifications(tables) does not exist after the application context built"
+                + ": Table 'invoices' in @PgNotifications(tables) does not exist after the application built"
                 + " its schema with Flyway (locations classpath:springschema/flyway), which made the tables:"
                 + " public.customers, public.flyway_schema_history. Add the table to the application's schema, or fix"
                 + " the name: names are exact catalog names (case as stored, no quotes), optionally schema.table.");
@@ -91,7 +91,7 @@ class ApplicationSchemaTest {
                         .getMessage()))
                 .hasSize(2)
                 .allMatch(message -> message.contains(": Table 'invoices' in @PgNotifications(tables) does not exist"
-                        + " after the application context built its schema with Flyway"), "names the missing table");
+                        + " after the application built its schema with Flyway"), "names the missing table");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ApplicationSchemaTest {
         Throwable failure = Engine.firstFailure(Engine.run(LiquibaseWithoutInvoicesCase.class));
 
         assertThat(failure).hasMessageContaining(": Table 'invoices' in @PgNotifications(tables) does not exist"
-                + " after the application context built its schema with Liquibase (changelog"
+                + " after the application built its schema with Liquibase (changelog"
                 + " classpath:springschema/changelog.yaml), which made the tables: public.customers,"
                 + " public.databasechangelog, public.databasechangeloglock. Add the table");
     }
@@ -109,7 +109,7 @@ class ApplicationSchemaTest {
         Throwable failure = Engine.firstFailure(Engine.run(HibernateWithoutInvoicesCase.class));
 
         assertThat(failure).hasMessageContaining(": Table 'invoices' in @PgNotifications(tables) does not exist"
-                + " after the application context built its schema with Hibernate (ddl-auto=create), which made the"
+                + " after the application built its schema with Hibernate (ddl-auto=create), which made the"
                 + " tables: public.customers. Add the table");
     }
 

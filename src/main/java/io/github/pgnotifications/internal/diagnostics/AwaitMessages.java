@@ -168,8 +168,10 @@ public final class AwaitMessages {
         return "Cannot prove " + what + " arrived on " + where + ": a transaction that wrote to its table(s) is still"
                 + " open:" + Texts.indented(sessions)
                 + "\nCommit (or roll back) that transaction before checking: a connection with autoCommit off needs"
-                + " commit(); a @Transactional test needs TestTransaction.flagForCommit() and TestTransaction.end(),"
-                + " or no @Transactional and a TransactionTemplate that commits.";
+                + " commit(); a Spring @Transactional test needs TestTransaction.flagForCommit() and"
+                + " TestTransaction.end(), or no @Transactional and a TransactionTemplate that commits; a Quarkus"
+                + " @TestTransaction test never commits: drop @TestTransaction and let the application's own"
+                + " @Transactional method commit.";
     }
 
     public static String gapDuringWait(String expectation, Instant lostAt, String reason) {

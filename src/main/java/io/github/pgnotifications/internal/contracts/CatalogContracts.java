@@ -129,10 +129,10 @@ public final class CatalogContracts {
         properties.put("table", oneOf(tables.stream().map(t -> t.table().name()).toList()));
         properties.put("timestamp", Map.of("type", "string", "format", "date-time"));
         properties.put("seq", Map.of("type", "integer"));
-        Map<String, Object> row = rows.size() == 1 ? reference(rows.iterator().next())
-                : Map.of("anyOf", rows.stream().map(CatalogContracts::reference).toList());
-        properties.put("record", row);
-        properties.put("old", Map.of("anyOf", List.of(row, Map.of("type", "null"))));
+        List<Object> anyRow = new ArrayList<>(rows.stream().map(CatalogContracts::reference).toList());
+        properties.put("record", anyRow.size() == 1 ? anyRow.get(0) : Map.of("anyOf", List.copyOf(anyRow)));
+        anyRow.add(Map.of("type", "null"));
+        properties.put("old", Map.of("anyOf", anyRow));
         properties.put("partition", Map.of("type", partitionTypes(tables)));
         properties.put("truncated", Map.of("const", true));
         properties.put("omitted", Map.of("type", "array", "items", Map.of("type", "string")));

@@ -76,18 +76,24 @@ final class ColumnSchemas {
 
     /** The column's schema: JSON type (with {@code "null"} when nullable), SQL type, Java type. */
     static Map<String, Object> schemaOf(Column column) {
-        Map<String, Object> value = column.array() ? arrayOf(elementOf(column)) : elementOf(column);
-        Map<String, Object> schema = new LinkedHashMap<>(value);
-        if (!column.notNull() && schema.get("type") instanceof String type) {
-            schema.put("type", List.of(type, "null"));
-            if (schema.get("enum") instanceof List<?> labels) {
-                List<Object> orNull = new ArrayList<>(labels);
-                orNull.add(null);
-                schema.put("enum", orNull);
-            }
-        }
+        Map<String, Object> value = column.array() ? arrayOf(orNull(elementOf(column))) : elementOf(column);
+        Map<String, Object> schema = column.notNull() ? new LinkedHashMap<>(value) : orNull(value);
         schema.put("x-sql-type", column.sqlType());
         schema.put("x-java-type", javaTypeOf(column));
+        return schema;
+    }
+
+    /** The schema that also allows null: a SQL NULL, or a NULL element of an array (any array may hold one). */
+    private static Map<String, Object> orNull(Map<String, Object> value) {
+        Map<String, Object> schema = new LinkedHashMap<>(value);
+        if (schema.get("type") instanceof String type) {
+            schema.put("type", List.of(type, "null"));
+            if (schema.get("enum") instanceof List<?> labels) {
+                List<Object> labelsOrNull = new ArrayList<>(labels);
+                labelsOrNull.add(null);
+                schema.put("enum", labelsOrNull);
+            }
+        }
         return schema;
     }
 

@@ -33,6 +33,13 @@ record ShapeNode(SortedSet<String> types, SortedMap<String, ShapeNode> propertie
 
     private static final ShapeNode ANY = new ShapeNode(Collections.emptySortedSet(), null, null, null, true);
 
+    /** The shapes of scalars, made once: most of a payload's values are scalars. */
+    private static final Map<String, ShapeNode> SCALARS = Map.of("null", scalar("null"), "boolean",
+            scalar("boolean"), "integer", scalar("integer"), "number", scalar("number"), "string", scalar("string"));
+
+    private static final SortedSet<String> OBJECT = types("object");
+    private static final SortedSet<String> ARRAY = types("array");
+
     /** The shape of one JSON value as {@code JsonReader} reads it. */
     static ShapeNode of(Object value) {
         return of(value, 0);
@@ -45,7 +52,7 @@ record ShapeNode(SortedSet<String> types, SortedMap<String, ShapeNode> propertie
         if (value instanceof Map<?, ?> map) {
             SortedMap<String, ShapeNode> fields = new TreeMap<>();
             map.forEach((name, field) -> fields.put(String.valueOf(name), of(field, depth + 1)));
-            return new ShapeNode(types("object"), fields, new TreeSet<>(fields.keySet()), null, false);
+            return new ShapeNode(OBJECT, fields, new TreeSet<>(fields.keySet()), null, false);
         }
         if (value instanceof List<?> list) {
             ShapeNode items = null;
@@ -53,9 +60,13 @@ record ShapeNode(SortedSet<String> types, SortedMap<String, ShapeNode> propertie
                 ShapeNode shape = of(item, depth + 1);
                 items = items == null ? shape : items.union(shape);
             }
-            return new ShapeNode(types("array"), null, null, items, false);
+            return new ShapeNode(ARRAY, null, null, items, false);
         }
-        return new ShapeNode(types(scalarType(value)), null, null, null, false);
+        return SCALARS.get(scalarType(value));
+    }
+
+    private static ShapeNode scalar(String type) {
+        return new ShapeNode(types(type), null, null, null, false);
     }
 
     private static String scalarType(Object value) {
@@ -78,6 +89,9 @@ record ShapeNode(SortedSet<String> types, SortedMap<String, ShapeNode> propertie
     ShapeNode union(ShapeNode other) {
         if (any || other.any) {
             return ANY;
+        }
+        if (equals(other)) {
+            return this; // the usual case: a payload shaped as the ones before; comparing costs less than building
         }
         TreeSet<String> types = new TreeSet<>(this.types);
         types.addAll(other.types);

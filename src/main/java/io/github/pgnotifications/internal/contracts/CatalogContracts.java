@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -42,13 +43,18 @@ public final class CatalogContracts {
 
     /** The contract of {@code channel}, empty when no table has the library's trigger sending to it. */
     public static Optional<ChannelContract> derive(Connection connection, String channel) {
-        return Optional.ofNullable(deriveAll(connection).get(channel));
+        return Optional.ofNullable(derive(connection, channel::equals).get(channel));
     }
 
     /** The contract of every channel some table's library trigger sends to, by channel, in channel order. */
     public static SortedMap<String, ChannelContract> deriveAll(Connection connection) {
+        return derive(connection, channel -> true);
+    }
+
+    private static SortedMap<String, ChannelContract> derive(Connection connection, Predicate<String> wanted) {
         try {
             Map<String, List<InstalledTable>> byChannel = InstalledTable.read(connection).stream()
+                    .filter(table -> wanted.test(table.channel()))
                     .collect(Collectors.groupingBy(InstalledTable::channel, TreeMap::new, Collectors.toList()));
             SortedMap<String, ChannelContract> contracts = new TreeMap<>();
             for (Map.Entry<String, List<InstalledTable>> channel : byChannel.entrySet()) {

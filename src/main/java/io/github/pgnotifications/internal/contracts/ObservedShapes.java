@@ -76,6 +76,16 @@ public final class ObservedShapes {
         return contract(a.channel(), shapeOf(a).union(shapeOf(b)));
     }
 
+    private static Shape shapeOf(ChannelContract contract) {
+        try {
+            return shapeOfSchema(contract.schema());
+        } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
+            throw new IllegalArgumentException("The observed contract of channel '" + contract.channel() + "' is not"
+                    + " as pg-notifications writes one (" + e + "). Delete its file or rewrite it with"
+                    + " -Dpgnotifications.contracts=update.", e);
+        }
+    }
+
     private static Shape shapeOf(String payload) {
         try {
             return new Shape(ShapeNode.of(JsonReader.parse(payload)), false);
@@ -84,8 +94,7 @@ public final class ObservedShapes {
         }
     }
 
-    private static Shape shapeOf(ChannelContract contract) {
-        Map<String, Object> schema = contract.schema();
+    private static Shape shapeOfSchema(Map<String, Object> schema) {
         Object kind = schema.get(ContractJson.EXTENSION) instanceof Map<?, ?> extension
                 ? extension.get("payload") : null;
         if (TEXT.equals(kind)) {

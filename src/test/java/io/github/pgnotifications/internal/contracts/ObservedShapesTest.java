@@ -122,6 +122,7 @@ class ObservedShapesTest {
                     .isEqualTo(write(ObservedShapes.merge(a, ObservedShapes.merge(b, c))));
             assertThat(write(ObservedShapes.merge(a, a))).isEqualTo(write(a));
             assertThat(ObservedShapes.merge(a, b)).isEqualTo(ObservedShapes.merge(b, a));
+            assertThat(ObservedShapes.merge(ContractJson.read("c", write(a)), b)).isEqualTo(ObservedShapes.merge(a, b));
         }
     }
 
@@ -179,6 +180,10 @@ class ObservedShapesTest {
         assertThatThrownBy(() -> ObservedShapes.merge(a, contractOf("b", "1")))
                 .hasMessage("Cannot merge the contracts of channels 'a' and 'b': only contracts of one channel merge");
         assertThatThrownBy(() -> ObservedShapes.merge(a, catalog)).hasMessageContaining("only observed contracts");
+        ChannelContract broken = new ChannelContract("a", ChannelContract.Origin.OBSERVED, Map.of("type", "object",
+                "properties", Map.of("x", "not a schema")));
+        assertThatThrownBy(() -> ObservedShapes.merge(a, broken)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The observed contract of channel 'a' is not as pg-notifications writes one");
     }
 
     private static String write(ChannelContract contract) {

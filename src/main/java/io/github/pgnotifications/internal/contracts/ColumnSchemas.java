@@ -17,18 +17,25 @@ import java.util.Set;
  * Each column of a table as its row image sends it: the JSON Schema of its JSON value ({@code row_to_json} writes
  * {@code int2/int4/int8} as integers, {@code float4/float8/numeric} as numbers, {@code bool} as booleans,
  * {@code json/jsonb} as themselves, arrays as arrays, composites as objects, everything else as strings), its SQL
- * type as PostgreSQL prints it, and the Java type {@code ChangeEvent.record()} gives ({@link ColumnType}).
+ * type as PostgreSQL prints it (a type of the user's schema-qualified, so that the text does not depend on the session's
+ * {@code search_path}), and the Java type {@code ChangeEvent.record()} gives ({@link ColumnType}).
  */
 final class ColumnSchemas {
 
     private static final String COLUMNS = """
-            SELECT a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull OR t.typnotnull,
+            SELECT a.attname::text,
+                   CASE WHEN tn.nspname <> 'pg_catalog' AND pg_type_is_visible(named.oid)
+                        THEN quote_ident(tn.nspname) || '.' ELSE '' END || format_type(a.atttypid, a.atttypmod),
+                   a.attnotnull OR t.typnotnull,
                    coalesce(e.typname, b.typname)::text, coalesce(e.typcategory, b.typcategory)::text,
                    b.typcategory = 'A', b.typlen < 0,
                    ARRAY(SELECT l.enumlabel::text FROM pg_enum l WHERE l.enumtypid = coalesce(e.oid, b.oid)
                           ORDER BY l.enumsortorder)
               FROM pg_attribute a
               JOIN pg_type t ON t.oid = a.atttypid
+              JOIN pg_type named ON named.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0
+                                                     THEN t.typelem ELSE t.oid END
+              JOIN pg_namespace tn ON tn.oid = named.typnamespace
               JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
               LEFT JOIN pg_type e0 ON b.typcategory = 'A' AND e0.oid = b.typelem
               LEFT JOIN pg_type e ON e.oid = CASE WHEN e0.typtype = 'd' THEN e0.typbasetype ELSE e0.oid END

@@ -160,9 +160,9 @@ class CatalogContractsTest {
                 Map.of("type", List.of("string", "null")), "x-sql-type", "text[]",
                 "x-java-type", "java.util.List<java.lang.String>"));
         assertThat(at(columns, "feeling")).isEqualTo(Map.of("type", List.of("string", "null"), "enum",
-                Arrays.asList("sad", "ok", "happy", null), "x-sql-type", "mood", "x-java-type", "java.lang.String"));
+                Arrays.asList("sad", "ok", "happy", null), "x-sql-type", "public.mood", "x-java-type", "java.lang.String"));
         assertThat(at(columns, "flag")).isEqualTo(column("boolean", "boolean", "java.lang.Boolean"));
-        assertThat(at(columns, "rank")).isEqualTo(column("integer", "positive", "java.lang.Integer"));
+        assertThat(at(columns, "rank")).isEqualTo(column("integer", "public.positive", "java.lang.Integer"));
         assertThat(at(columns, "raw")).isEqualTo(column(List.of("string", "null"), "bytea", "byte[]"));
     }
 

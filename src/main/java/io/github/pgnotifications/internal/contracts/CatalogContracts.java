@@ -1,7 +1,6 @@
 package io.github.pgnotifications.internal.contracts;
 
 import io.github.pgnotifications.internal.SetupException;
-import io.github.pgnotifications.internal.schema.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,6 +28,11 @@ import java.util.stream.Collectors;
  * two schemas' {@code users} tables share channel {@code users}: then each table's row is a definition of its own
  * ({@code row-1}, {@code row-2}... in {@code schema.table} order) and {@code record} is any of them. A partitioned
  * table's contract is its own (its trigger's clones on the partitions send the parent's table name and columns).
+ *
+ * <p>What the schema leaves to words: a payload over PostgreSQL's 7999 bytes ({@code "truncated": true}) lacks the
+ * columns it names in {@code omitted}, which the row's {@code required} does not allow (the description and
+ * {@code kept-out: oversized} say so; a conditional schema for it would hide the row's columns from a reader); a
+ * {@code float} or {@code numeric} NaN or Infinity arrives as a string where the schema says number.
  *
  * <p>Signatures: {@link #derive(Connection, String)} for one channel, {@link #deriveAll(Connection)} for every
  * channel at once (one catalog read). Both throw {@link SetupException} when the catalog cannot be read.

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -71,6 +72,30 @@ public enum ColumnType {
             case "bytea" -> BYTEA;
             default -> "S".equals(category) || "E".equals(category) ? TEXT : AS_IS;
         };
+    }
+
+    /**
+     * The class {@link #read} turns a value of this type into; empty for {@link #AS_IS}, whose values stay as JSON
+     * reads them (a String, a Map, a Number...).
+     */
+    public Optional<Class<?>> javaType() {
+        return Optional.ofNullable(switch (this) {
+            case INTEGER -> Integer.class;
+            case LONG -> Long.class;
+            case DECIMAL -> BigDecimal.class;
+            case FLOAT -> Float.class;
+            case DOUBLE -> Double.class;
+            case BOOLEAN -> Boolean.class;
+            case TEXT -> String.class;
+            case DATE -> LocalDate.class;
+            case TIMESTAMP -> LocalDateTime.class;
+            case TIMESTAMPTZ -> OffsetDateTime.class;
+            case TIME -> LocalTime.class;
+            case TIMETZ -> OffsetTime.class;
+            case UUID_TYPE -> UUID.class;
+            case BYTEA -> byte[].class;
+            case AS_IS -> null;
+        });
     }
 
     /**

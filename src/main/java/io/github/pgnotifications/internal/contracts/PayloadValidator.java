@@ -6,7 +6,6 @@ import com.networknt.schema.Schema;
 import io.github.pgnotifications.internal.json.JsonReader;
 import io.github.pgnotifications.internal.json.JsonSyntaxException;
 import io.github.pgnotifications.internal.json.JsonWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +52,7 @@ public final class PayloadValidator {
         if (errors.isEmpty()) {
             return List.of();
         }
-        ViolationWords words = new ViolationWords(schema, value);
-        return errors.stream().map(words::violation).distinct()
-                .sorted(Comparator.comparing(PayloadViolation::path)).toList();
+        return new ViolationWords(schema, value).violations(errors);
     }
 
     /** The payload as the value the contract is checked against: its JSON, or the text itself (the same object). */

@@ -5,6 +5,7 @@ import com.networknt.schema.path.NodePath;
 import io.github.pgnotifications.internal.json.JsonPointer;
 import io.github.pgnotifications.internal.json.JsonWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,25 @@ final class ViolationWords {
         this.payload = payload;
     }
 
-    PayloadViolation violation(Error error) {
+    /** The errors the library reported, as violations sorted by path, one per place and rule. */
+    List<PayloadViolation> violations(List<Error> errors) {
+        Alternatives.Sorted sorted = Alternatives.sort(errors);
+        List<PayloadViolation> violations = new ArrayList<>();
+        sorted.single().forEach(error -> violations.add(violation(error)));
+        sorted.typeMismatches().forEach(group -> violations.add(noAlternative(group)));
+        return violations.stream().distinct().sorted(Comparator.comparing(PayloadViolation::path)).toList();
+    }
+
+    /** A value whose JSON type none of an anyOf's alternatives has. */
+    private PayloadViolation noAlternative(List<Error> group) {
+        List<Object> at = tokens(group.get(0).getInstanceLocation());
+        String types = group.stream().map(error -> types(subschema(error))).distinct()
+                .collect(Collectors.joining(" or "));
+        return new PayloadViolation(Paths.pointer(at), valueAt(at), "must be " + withArticle(types)
+                + "; the contract says " + Paths.readable(at) + " is " + types);
+    }
+
+    private PayloadViolation violation(Error error) {
         List<Object> at = tokens(error.getInstanceLocation());
         Map<String, Object> rule = subschema(error);
         String keyword = String.valueOf(error.getKeyword());
@@ -40,7 +59,7 @@ final class ViolationWords {
     private PayloadViolation missing(List<Object> at, String property, Map<String, Object> rule) {
         List<Object> field = append(at, property);
         Map<String, Object> fieldSchema = child(child(rule, "properties"), property);
-        String shape = fieldSchema.isEmpty() ? "" : " (" + shape(fieldSchema) + ")";
+        String shape = fieldSchema.isEmpty() ? "" : ": " + shape(fieldSchema);
         return new PayloadViolation(Paths.pointer(field), MISSING,
                 "is missing; the contract says every payload has " + Paths.readable(field) + shape);
     }
@@ -67,10 +86,10 @@ final class ViolationWords {
     }
 
     /** "integer (SQL bigint, Java java.lang.Long)", "string or null (SQL text, Java java.lang.String)". */
-    static String shape(Map<String, Object> rule) {
+    private String shape(Map<String, Object> rule) {
         String types = types(rule);
         if (types.isEmpty()) {
-            types = rule.containsKey("$ref") ? "as " + rule.get("$ref") + " says" : "anything";
+            types = rule.containsKey("$ref") || rule.containsKey("anyOf") ? alternatives(List.of(rule)) : "anything";
         }
         List<String> annotations = new ArrayList<>();
         Optional.ofNullable(rule.get("x-sql-type")).ifPresent(type -> annotations.add("SQL " + type));
@@ -101,6 +120,9 @@ final class ViolationWords {
     }
 
     private String alternative(Map<String, Object> rule) {
+        if (rule.containsKey("anyOf")) {
+            return alternatives(rule.get("anyOf"));
+        }
         Object ref = rule.get("$ref");
         if (ref instanceof String pointer && pointer.startsWith("#")) {
             Map<String, Object> target = resolve(pointer.substring(1));
@@ -150,11 +172,7 @@ final class ViolationWords {
     }
 
     private static List<Object> tokens(NodePath path) {
-        List<Object> tokens = new ArrayList<>();
-        for (int i = 0; path != null && i < path.getNameCount(); i++) {
-            tokens.add(path.getElement(i));
-        }
-        return tokens;
+        return Alternatives.tokens(path);
     }
 
     private static List<Object> append(List<Object> tokens, Object token) {

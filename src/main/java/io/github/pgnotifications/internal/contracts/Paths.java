@@ -16,17 +16,22 @@ final class Paths {
     static String pointer(List<?> tokens) {
         StringBuilder pointer = new StringBuilder();
         for (Object token : tokens) {
-            pointer.append('/').append(token.toString().replace("~", "~0").replace("/", "~1"));
+            pointer.append('/').append(escape(token.toString()));
         }
         return pointer.toString();
     }
 
-    /** {@code record.items[0].id}; {@code the payload} for the whole of it. */
+    /** One member name as a JSON Pointer token. */
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** {@code record.items[0].id}, {@code tags[*]} for any element; {@code the payload} for the whole of it. */
     static String readable(List<?> tokens) {
         StringBuilder readable = new StringBuilder();
         for (Object token : tokens) {
-            if (token instanceof Integer index) {
-                readable.append('[').append(index).append(']');
+            if (token instanceof Integer || "*".equals(token)) {
+                readable.append('[').append(token).append(']');
             } else {
                 readable.append(readable.length() == 0 ? "" : ".").append(token);
             }

@@ -3,6 +3,7 @@ package io.github.pgnotifications.internal.contracts;
 import io.github.pgnotifications.internal.contracts.ChannelContract.Origin;
 import io.github.pgnotifications.internal.contracts.ContractChange.Kind;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import java.util.TreeSet;
  *   <li>An array's elements are compared at the path {@code /field/*}.</li>
  *   <li>{@code action}'s allowed values are reported as actions (from the trigger's description), not twice.</li>
  *   <li>A removed field and an added one of the same type in the same object are each marked "renamed?".</li>
+ *   <li>A change of the table's row is said once, at {@code record}, though {@code old} carries the same row.</li>
  * </ul>
  * Changes come sorted by path, breaking before additive at one path, then by rule: the same for the same input.
  */
@@ -58,7 +60,26 @@ public final class ContractDiff {
                 TriggerDiff.keptOut(current.schema()))
                 .compareRoot(SchemaShape.of(committed.schema()), SchemaShape.of(current.schema())));
         changes.sort(ORDER);
-        return List.copyOf(changes);
+        return withoutOldRowRepeats(changes);
+    }
+
+    /**
+     * A change event's {@code old} carries the same row as its {@code record}: a change of the row is said once, at
+     * {@code record}.
+     */
+    private static List<ContractChange> withoutOldRowRepeats(List<ContractChange> changes) {
+        Set<ContractChange> kept = new LinkedHashSet<>(changes);
+        for (ContractChange change : changes) {
+            if (change.path().startsWith("/old/")) {
+                ContractChange atRecord = new ContractChange(change.kind(), change.channel(),
+                        "/record/" + change.path().substring("/old/".length()), change.before(), change.after(),
+                        change.what());
+                if (kept.contains(atRecord)) {
+                    kept.remove(change);
+                }
+            }
+        }
+        return List.copyOf(kept);
     }
 
     static final Comparator<ContractChange> ORDER = Comparator.comparing(ContractChange::path)

@@ -52,7 +52,7 @@ final class SampleContracts {
                    "last_name": {"type": "string"}},
                  "required": ["first_name", "id", "last_name"]},
                "record": {"type": "object",
-                 "properties": {"first_name": {"type": "string"}, "id": {"type": "integer"},
+                 "properties": {"first_name": {"type": "string"}, "id":{"type": "integer"},
                    "last_name": {"type": ["null", "string"]}},
                  "required": ["first_name", "id", "last_name"]},
                "table": {"type": "string"},

@@ -1,5 +1,6 @@
 package io.github.pgnotifications.internal.contracts;
 
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
@@ -25,9 +26,11 @@ final class JsonSchemaLibrary {
     private JsonSchemaLibrary() {
     }
 
-    /** The contract's schema compiled, its {@code $ref}s resolved within the document. */
+    /** The contract's schema compiled, its {@code $ref}s resolved now rather than at the first payload. */
     static Schema compile(Map<String, Object> schema) {
-        return REGISTRY.getSchema(JsonWriter.write(schema));
+        Schema compiled = REGISTRY.getSchema(JsonWriter.write(schema), InputFormat.JSON);
+        compiled.initializeValidators();
+        return compiled;
     }
 
     private static Dialect dialect() {

@@ -92,8 +92,9 @@ final class TriggerDiff {
         if (now == null) {
             add(Kind.ADDITIVE, "", "WHEN " + old, "no WHEN", "WHEN removed: every row fires");
         } else {
-            add(Kind.BREAKING, "", old == null ? "no WHEN" : "WHEN " + old, "WHEN " + now,
-                    old == null ? "WHEN added: some rows no longer fire" : "WHEN changed: some rows may no longer fire");
+            String what = old == null ? "WHEN added: some rows no longer fire"
+                    : "WHEN changed: some rows may no longer fire";
+            add(Kind.BREAKING, "", old == null ? "no WHEN" : "WHEN " + old, "WHEN " + now, what);
         }
     }
 

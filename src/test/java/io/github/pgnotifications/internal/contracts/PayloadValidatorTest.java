@@ -53,7 +53,8 @@ class PayloadValidatorTest {
 
     @Test
     void aFieldTheCatalogContractDoesNotListIsNamed() {
-        assertThat(ACCOUNTS_CONTRACT.validate(INSERT.replace("\"owner\": \"Ada\"", "\"owner\": \"Ada\", \"ssn\": \"1\"")))
+        String withSsn = INSERT.replace("\"owner\": \"Ada\"", "\"owner\": \"Ada\", \"ssn\": \"1\"");
+        assertThat(ACCOUNTS_CONTRACT.validate(withSsn))
                 .containsExactly(new PayloadViolation("/record/ssn", "\"1\"", "is not in the contract; record has only"
                         + " the fields the contract lists (additionalProperties: false)"));
     }
@@ -110,6 +111,18 @@ class PayloadValidatorTest {
         assertThat(ACCOUNTS_CONTRACT.validate(INSERT.replace("\"seq\": 3", "\"seq\": 3.10")))
                 .containsExactly(new PayloadViolation("/seq", "3.10", "must be an integer; the contract says seq is"
                         + " integer"));
+    }
+
+    @Test
+    void eachContractsReferencesResolveInItsOwnDocument() {
+        PayloadValidator textIds = PayloadValidator.of(catalog("ledger", ACCOUNTS.replace("\"accounts\"", "\"ledger\"")
+                .replace("\"id\": {\"type\": \"integer\", \"x-sql-type\": \"bigint\"",
+                        "\"id\": {\"type\": \"string\", \"x-sql-type\": \"text\"")));
+        String ledgerInsert = INSERT.replace("\"accounts\"", "\"ledger\"");
+
+        assertThat(textIds.validate(ledgerInsert)).extracting(PayloadViolation::path).containsExactly("/record/id");
+        assertThat(ACCOUNTS_CONTRACT.validate(INSERT)).isEmpty();
+        assertThat(textIds.validate(ledgerInsert.replace("\"id\": 42", "\"id\": \"42\""))).isEmpty();
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Says what the JSON Schema library found in words a developer reads at a glance, from the contract's own schema:
- * "must be an integer; the contract says record.id is integer (SQL bigint, Java java.lang.Long)". One per payload.
+ * "must be an integer; the contract says record.id is integer (SQL bigint, Java java.lang.Long)". Made for one
+ * payload, whose parsed value it looks values up in.
  */
 final class ViolationWords {
 

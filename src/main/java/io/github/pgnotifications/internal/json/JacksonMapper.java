@@ -30,8 +30,8 @@ final class JacksonMapper {
 
     /** The Jacksons we can drive, in the order we prefer them. */
     enum Version {
-        JACKSON_2("Jackson 2", "com.fasterxml.jackson", "com.fasterxml.jackson.core.JsonProcessingException"),
-        JACKSON_3("Jackson 3", "tools.jackson", "tools.jackson.core.JacksonException");
+        JACKSON_2("Jackson 2", packageName("com", "fasterxml", "jackson"), "core.JsonProcessingException"),
+        JACKSON_3("Jackson 3", packageName("tools", "jackson"), "core.JacksonException");
 
         private final String title;
         private final String root;
@@ -40,7 +40,16 @@ final class JacksonMapper {
         Version(String title, String root, String failure) {
             this.title = title;
             this.root = root;
-            this.failure = failure;
+            this.failure = root + "." + failure;
+        }
+
+        /**
+         * Joined at run time, never a literal: the jar holds a relocated Jackson 3 of its own (the JSON Schema
+         * validator's), and the shade plugin rewrites every class-name literal under a relocated package, which would
+         * point payloadAs at that copy instead of the user's Jackson.
+         */
+        private static String packageName(String... parts) {
+            return String.join(".", parts);
         }
 
         String mapperClass() {

@@ -15,15 +15,26 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * INFO and DEBUG at TRACE, warnings and errors as they are. TRACE, not DEBUG: a Spring Boot test may start the server
  * before Spring has configured logging, when Logback shows DEBUG. So a start prints nothing, needs no logging
  * configuration, and a build without an SLF4J provider gets no "No SLF4J providers" notice; the user's SLF4J, if any,
- * still gets every line of the library's. On the project's own test classpath (classes not yet shaded) zonky logs
- * through SLF4J as it is, and this provider is not registered.
+ * still gets every line of the library's. The JSON Schema validator of payload contracts, relocated with it, logs
+ * through the same copy, to {@value #CONTRACTS_LOGGER} at the same levels. On the project's own test classpath
+ * (classes not yet shaded) zonky and the validator log through SLF4J as it is, and this provider is not registered.
  */
 public final class EmbeddedServerLogs implements SLF4JServiceProvider {
 
     /** The logger the embedded server's output goes to, at TRACE. */
     public static final String LOGGER = "io.github.pgnotifications.embedded";
 
-    private final ILoggerFactory loggers = name -> new EmbeddedServerLogger(name, LOGGER);
+    /**
+     * The logger the JSON Schema validator's lines go to (payload contracts): it shares this relocated SLF4J, and
+     * its lines are not the server's.
+     */
+    public static final String CONTRACTS_LOGGER = "io.github.pgnotifications.contracts";
+
+    /** Its relocated package, as its loggers are named in the jar (see the shade plugin in {@code pom.xml}). */
+    private static final String VALIDATOR_PACKAGE = "io.github.pgnotifications.internal.shaded.jsonschema.";
+
+    private final ILoggerFactory loggers = name -> new EmbeddedServerLogger(name,
+            name.startsWith(VALIDATOR_PACKAGE) ? CONTRACTS_LOGGER : LOGGER);
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new NOPMDCAdapter();
 

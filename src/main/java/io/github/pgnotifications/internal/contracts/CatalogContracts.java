@@ -29,10 +29,11 @@ import java.util.stream.Collectors;
  * ({@code row-1}, {@code row-2}... in {@code schema.table} order) and {@code record} is any of them. A partitioned
  * table's contract is its own (its trigger's clones on the partitions send the parent's table name and columns).
  *
- * <p>What the schema leaves to words: a payload over PostgreSQL's 7999 bytes ({@code "truncated": true}) lacks the
- * columns it names in {@code omitted}, which the row's {@code required} does not allow (the description and
- * {@code kept-out: oversized} say so; a conditional schema for it would hide the row's columns from a reader); a
- * {@code float} or {@code numeric} NaN or Infinity arrives as a string where the schema says number.
+ * <p>A payload over PostgreSQL's 7999 bytes ({@code "truncated": true}) lacks the columns it names in
+ * {@code omitted}: the variable-length non-key columns ({@code kept-out: oversized}) are therefore properties of the
+ * row but not {@code required} (a conditional schema would hide the row's columns from a reader); removing one is
+ * still a removed property. A {@code float} or {@code numeric} NaN or Infinity arrives as a string, which the column's
+ * schema allows ({@link ColumnSchemas}).
  *
  * <p>Signatures: {@link #derive(Connection, String)} for one channel, {@link #deriveAll(Connection)} for every
  * channel at once (one catalog read). Both throw {@link SetupException} when the catalog cannot be read.
@@ -105,7 +106,7 @@ public final class CatalogContracts {
         return "Change events of " + names + ", sent by pg-notifications' trigger." + partitions
                 + " A change whose payload would be over PostgreSQL's 7999 bytes arrives with \"truncated\": true,"
                 + " its largest non-key columns (kept-out: oversized) left out of record and old and named in"
-                + " \"omitted\".";
+                + " \"omitted\" (so those columns are not required).";
     }
 
     private static Map<String, Object> tablesOnly(List<InstalledTable> tables) {
@@ -180,7 +181,8 @@ public final class CatalogContracts {
         }
         row.put("type", "object");
         row.put("properties", properties);
-        row.put("required", List.copyOf(properties.keySet()));
+        Map<String, Object> keptOut = keptOut(table, columns);
+        row.put("required", properties.keySet().stream().filter(column -> !keptOut.containsKey(column)).toList());
         row.put("additionalProperties", false);
         return row;
     }

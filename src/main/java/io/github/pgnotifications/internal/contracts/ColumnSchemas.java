@@ -48,6 +48,8 @@ final class ColumnSchemas {
     private static final Set<String> INTEGERS = Set.of("int2", "int4", "int8");
     private static final Set<String> NUMBERS = Set.of("float4", "float8", "numeric");
     private static final Set<String> JSON = Set.of("json", "jsonb");
+    /** How row_to_json writes a float's or numeric's NaN and infinities: as strings (a pattern binds only strings). */
+    private static final String NOT_A_NUMBER = "^(NaN|-?Infinity)$";
     private static final Map<String, String> FORMATS = Map.of("timestamptz", "date-time", "date", "date",
             "uuid", "uuid");
 
@@ -93,7 +95,11 @@ final class ColumnSchemas {
     /** The schema that also allows null: a SQL NULL, or a NULL element of an array (any array may hold one). */
     private static Map<String, Object> orNull(Map<String, Object> value) {
         Map<String, Object> schema = new LinkedHashMap<>(value);
-        if (schema.get("type") instanceof String type) {
+        if (schema.get("type") instanceof List<?> types && !types.contains("null")) {
+            List<Object> typesOrNull = new ArrayList<>(types);
+            typesOrNull.add("null");
+            schema.put("type", typesOrNull);
+        } else if (schema.get("type") instanceof String type) {
             schema.put("type", List.of(type, "null"));
             if (schema.get("enum") instanceof List<?> labels) {
                 List<Object> labelsOrNull = new ArrayList<>(labels);
@@ -115,6 +121,11 @@ final class ColumnSchemas {
         Map<String, Object> schema = new LinkedHashMap<>();
         String name = column.typeName();
         if (JSON.contains(name)) {
+            return schema;
+        }
+        if (NUMBERS.contains(name)) {
+            schema.put("type", List.of("number", "string"));
+            schema.put("pattern", NOT_A_NUMBER);
             return schema;
         }
         schema.put("type", jsonTypeOf(column));

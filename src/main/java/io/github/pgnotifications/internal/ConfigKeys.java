@@ -19,6 +19,15 @@ public final class ConfigKeys {
     public static final String USERNAME = "pgnotifications.username";
     public static final String PASSWORD = "pgnotifications.password";
     public static final String CONTAINER_IMAGE = "pgnotifications.container.image";
+    public static final String CONTRACTS_FOLDER = "pgnotifications.contracts.folder";
+    public static final String CONTRACTS = "pgnotifications.contracts";
+    public static final String CONTRACTS_ADDITIVE = "pgnotifications.contracts.additive";
+    public static final String CONTRACTS_RUN_ID = "pgnotifications.contracts.run-id";
+    /**
+     * Not published: what the library takes as the {@code CI} environment variable, so that the library's own tests
+     * can run the CI behaviour without changing the real environment.
+     */
+    public static final String CONTRACTS_CI_FOR_TESTS = "pgnotifications.internal.ci";
 
     private ConfigKeys() {
     }

@@ -27,6 +27,6 @@ public final class PgNotificationsContextCustomizerFactory implements ContextCus
     private static AnnotationValues values(PgNotifications annotation) {
         return new AnnotationValues(List.of(annotation.tables()), List.of(annotation.channels()),
                 List.of(annotation.scripts()), List.of(annotation.sensitiveColumns()), List.of(annotation.flyway()),
-                annotation.liquibase(), annotation.timeout(), annotation.server());
+                annotation.liquibase(), annotation.timeout(), annotation.server(), annotation.contracts());
     }
 }

@@ -40,6 +40,7 @@ public final class Contracts implements AutoCloseable {
     private final Map<String, ChannelContract> observed = new TreeMap<>();
     private final Set<String> listened = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile RunEnd ended;
 
     private Contracts(ContractSettings settings, Set<String> committedFiles) {
         this.settings = settings;
@@ -158,6 +159,12 @@ public final class Contracts implements AutoCloseable {
         }
         contracts.putAll(catalog);
         RunEnd end = lock.locked(() -> new RunEnd(settings, folder, lock.recordFile(), listened).finish(contracts));
+        ended = end;
         end.report(LOG);
+    }
+
+    /** What the end of the run wrote and reported; null before {@link #close()}. For tests. */
+    RunEnd ended() {
+        return ended;
     }
 }

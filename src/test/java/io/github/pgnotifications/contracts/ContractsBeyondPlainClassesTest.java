@@ -102,7 +102,7 @@ class ContractsBeyondPlainClassesTest {
     private void commitOrdersContractWithIntegerId() throws IOException {
         ObservedShapes shapes = new ObservedShapes();
         shapes.observe("orders", "{\"id\": 7, \"total\": 9.50}");
-        ChannelContract contract = shapes.contractOf("orders");
+        ChannelContract contract = shapes.contractOf("orders").orElseThrow();
         Files.writeString(folder.resolve("orders.schema.json"), ContractJson.write(contract), StandardCharsets.UTF_8);
     }
 }

@@ -43,7 +43,7 @@ public final class ContractsOverheads {
         Path folder = Files.createTempDirectory("pgnotifications-contracts-benchmark");
         commitFeedContract(folder);
         Contracts contracts = Contracts.open(new ContractSettings(folder, ContractSettings.Mode.WRITE_MISSING, false,
-                "benchmark-" + ProcessHandle.current().pid()));
+                "benchmark-" + ProcessHandle.current().pid(), false));
         report.section("Preparing one test class, contracts off / on (catalog contract derived and compared)");
         report.latency("prepare one test class, contracts off", prepare(server, null, mode.classes()));
         report.latency("prepare one test class, contracts on", prepare(server, contracts, mode.classes()));
@@ -99,7 +99,7 @@ public final class ContractsOverheads {
     private static void commitFeedContract(Path folder) throws Exception {
         ObservedShapes shapes = new ObservedShapes();
         shapes.observe(FEED, PAYLOAD);
-        Files.writeString(folder.resolve(FEED + ".schema.json"), ContractJson.write(shapes.contractOf(FEED)),
+        Files.writeString(folder.resolve(FEED + ".schema.json"), ContractJson.write(shapes.contractOf(FEED).orElseThrow()),
                 StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.pgnotifications.internal.contracts;
 
-import java.io.ByteArrayOutputStream;
+import io.github.pgnotifications.internal.SetupException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,6 @@ import java.util.stream.Stream;
 
 /** The contract files of one folder: where a channel's file is, reading, writing only what changed, listing. */
 final class ContractFolder {
-
-    static final String SUFFIX = ".schema.json";
-    static final String ASYNCAPI = "asyncapi.json";
 
     private final Path folder;
 
@@ -32,8 +29,17 @@ final class ContractFolder {
         return folder.resolve(ContractFileNames.of(channel));
     }
 
+    /** @throws SetupException for a file that is not a contract, saying what to do */
     Optional<ChannelContract> read(String channel) {
-        return text(file(channel)).map(json -> ContractJson.read(channel, json));
+        return text(file(channel)).map(json -> parse(channel, file(channel), json));
+    }
+
+    static ChannelContract parse(String channel, Path file, String json) {
+        try {
+            return ContractJson.read(channel, json);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(ContractMessages.unreadable(file.toString(), e.getMessage()), e);
+        }
     }
 
     Optional<String> text(Path file) {
@@ -73,42 +79,11 @@ final class ContractFolder {
             return files;
         }
         try (Stream<Path> listing = Files.list(folder)) {
-            listing.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).forEach(path -> {
-                String name = path.getFileName().toString();
-                channelOf(name.substring(0, name.length() - SUFFIX.length()))
-                        .filter(channel -> ContractFileNames.of(channel).equals(name))
-                        .ifPresent(channel -> files.put(channel, path));
-            });
+            listing.forEach(path -> ContractFileNames.channelOf(path.getFileName().toString())
+                    .ifPresent(channel -> files.put(channel, path)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return files;
-    }
-
-    /** The channel a file name stands for: the reverse of the {@code %XX} escapes of {@link ContractFileNames}. */
-    static Optional<String> channelOf(String escaped) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < escaped.length(); i++) {
-            char c = escaped.charAt(i);
-            if (c == '%' && i + 2 < escaped.length()) {
-                try {
-                    bytes.write(Integer.parseInt(escaped.substring(i + 1, i + 3), 16));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
-                i += 2;
-            } else if (c < 128) {
-                bytes.write(c);
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
-    }
-
-    /** Lists file names the way a message shows them: sorted, comma-separated. */
-    static String names(Stream<Path> files) {
-        return String.join(", ", files.map(path -> path.getFileName().toString()).sorted()
-                .toArray(String[]::new));
     }
 }

@@ -16,8 +16,10 @@ import java.util.function.Function;
  * @param mode            what happens to missing and differing contracts
  * @param additiveAllowed whether additive changes pass ({@code pgnotifications.contracts.additive=pass})
  * @param runId           what forks of one run share, so that they merge what they write rather than verify it
+ * @param underCi         whether the {@code CI} environment variable is set (and so why the mode is verify, unless
+ *                        {@code pgnotifications.contracts} says otherwise)
  */
-public record ContractSettings(Path folder, Mode mode, boolean additiveAllowed, String runId) {
+public record ContractSettings(Path folder, Mode mode, boolean additiveAllowed, String runId, boolean underCi) {
 
     /** What the run does with contract files. */
     public enum Mode {
@@ -41,7 +43,8 @@ public record ContractSettings(Path folder, Mode mode, boolean additiveAllowed, 
     public static Optional<ContractSettings> read(String attribute, String source,
                                                   Function<String, Optional<String>> config,
                                                   Function<String, String> environment) {
-        Mode mode = mode(config, environment);
+        boolean underCi = ci(config, environment);
+        Mode mode = mode(config, underCi);
         boolean additive = additiveAllowed(config);
         Optional<String> parameter = config.apply(ConfigKeys.CONTRACTS_FOLDER).map(String::trim)
                 .filter(value -> !value.isEmpty());
@@ -56,10 +59,10 @@ public record ContractSettings(Path folder, Mode mode, boolean additiveAllowed, 
         }
         String runId = config.apply(ConfigKeys.CONTRACTS_RUN_ID).map(String::trim).filter(id -> !id.isEmpty())
                 .orElseGet(ContractSettings::parentProcess);
-        return Optional.of(new ContractSettings(path, mode, additive, runId));
+        return Optional.of(new ContractSettings(path, mode, additive, runId, underCi));
     }
 
-    private static Mode mode(Function<String, Optional<String>> config, Function<String, String> environment) {
+    private static Mode mode(Function<String, Optional<String>> config, boolean underCi) {
         String value = config.apply(ConfigKeys.CONTRACTS).map(String::trim).orElse("");
         switch (value.toLowerCase(Locale.ROOT)) {
             case "update":
@@ -67,7 +70,7 @@ public record ContractSettings(Path folder, Mode mode, boolean additiveAllowed, 
             case "verify":
                 return Mode.VERIFY;
             case "":
-                return ci(config, environment) ? Mode.VERIFY : Mode.WRITE_MISSING;
+                return underCi ? Mode.VERIFY : Mode.WRITE_MISSING;
             default:
                 throw new SetupException(Messages.badContractsMode(value));
         }
@@ -93,12 +96,14 @@ public record ContractSettings(Path folder, Mode mode, boolean additiveAllowed, 
 
     /**
      * Surefire's and Failsafe's forks are children of the build's JVM: its pid and start time tell one build from the
-     * next. (A Gradle daemon outlives builds: there, {@code pgnotifications.contracts.run-id} set per build does.)
+     * next. Any other JVM is a run of its own: an IDE or a Gradle daemon outlives the runs it starts, so their parent
+     * would make consecutive runs one (Gradle's parallel forks set {@code pgnotifications.contracts.run-id} per build).
      */
     private static String parentProcess() {
         ProcessHandle self = ProcessHandle.current();
-        return self.parent().map(parent -> parent.pid() + "@" + parent.info().startInstant()
-                        .map(String::valueOf).orElse("?"))
-                .orElseGet(() -> self.pid() + "@" + self.info().startInstant().map(String::valueOf).orElse("?"));
+        boolean surefireFork = System.getProperty("surefire.test.class.path") != null
+                || System.getProperty("surefire.real.class.path") != null;
+        ProcessHandle run = surefireFork ? self.parent().orElse(self) : self;
+        return run.pid() + "@" + run.info().startInstant().map(String::valueOf).orElse("?");
     }
 }

@@ -4,7 +4,6 @@ import io.github.pgnotifications.internal.Log;
 import io.github.pgnotifications.internal.SetupException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -76,15 +75,20 @@ public final class Contracts implements AutoCloseable {
      * @throws SetupException naming the missing files, or the differences, channel by channel
      */
     public ClassContracts forClass(Connection connection, Collection<String> catalogChannels,
-                                   Collection<String> observedChannels, ChangedBy changedBy) throws SQLException {
+                                   Collection<String> observedChannels, ChangedBy changedBy) {
         Set<String> observedOnly = new LinkedHashSet<>(observedChannels);
         observedOnly.removeAll(catalogChannels);
-        catalogChannels.forEach(channel -> listened.add(channel));
+        listened.addAll(catalogChannels);
         listened.addAll(observedOnly);
-        List<Path> missing = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         List<String> differences = new ArrayList<>();
+        Map<String, ChannelContract> derived = catalogChannels.isEmpty() ? Map.of()
+                : CatalogContracts.deriveAll(connection);
         for (String channel : catalogChannels) {
-            ChannelContract current = CatalogContracts.derive(connection, channel);
+            ChannelContract current = derived.get(channel);
+            if (current == null) {
+                continue;
+            }
             ChannelContract earlier = catalog.putIfAbsent(channel, current);
             Optional<ChannelContract> baseline = settings.mode() == ContractSettings.Mode.UPDATE
                     ? Optional.ofNullable(earlier) : committed(channel).or(() -> Optional.ofNullable(earlier));
@@ -94,7 +98,7 @@ public final class Contracts implements AutoCloseable {
             }
             List<ContractChange> changes = ContractDiff.compare(baseline.get(), current);
             if (fails(changes)) {
-                differences.add(ContractMessages.differences(channel, folder.file(channel), changes,
+                differences.add(ContractMessages.differences(channel, file(channel).toString(), changes,
                         changedBy.find(connection, channel, changes), settings.additiveAllowed()));
             }
         }
@@ -102,7 +106,7 @@ public final class Contracts implements AutoCloseable {
                 .forEach(channel -> addIfVerifying(missing, channel));
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {
-            problems.add(ContractMessages.missing(missing.toArray(Path[]::new)));
+            problems.add(ContractMessages.missing(missing, settings.underCi()));
         }
         problems.addAll(differences);
         if (!problems.isEmpty()) {
@@ -111,9 +115,9 @@ public final class Contracts implements AutoCloseable {
         return new ClassContracts(this, Set.copyOf(observedOnly));
     }
 
-    private void addIfVerifying(List<Path> missing, String channel) {
+    private void addIfVerifying(List<String> missing, String channel) {
         if (settings.mode() == ContractSettings.Mode.VERIFY) {
-            missing.add(folder.file(channel));
+            missing.add(file(channel).toString());
         }
     }
 

@@ -45,7 +45,7 @@ final class RunEnd {
         asyncApi(files);
         files.forEach((channel, file) -> {
             if (!record.listened(file.getFileName().toString())) {
-                orphans.add(file.getFileName() + " (channel '" + channel + "')");
+                orphans.add(file.toString());
             }
         });
         return this;
@@ -64,7 +64,7 @@ final class RunEnd {
                         .map(other -> ObservedShapes.merge(other, contract)).orElse(contract)
                 : contract;
         if (folder.writeIfChanged(file, ContractJson.write(merged))) {
-            written.add(name + (exists && !byThisRun ? " (updated)" : exists ? " (merged with another fork's)"
+            written.add(file + (exists && !byThisRun ? " (updated)" : exists ? " (merged with another fork's)"
                     : " (new)"));
         }
         record.addWritten(name);
@@ -72,40 +72,35 @@ final class RunEnd {
 
     private void asyncApi(SortedMap<String, Path> files) {
         List<ChannelContract> all = new ArrayList<>();
-        files.forEach((channel, file) -> folder.text(file).map(json -> ContractJson.read(channel, json))
+        files.forEach((channel, file) -> folder.text(file).map(json -> ContractFolder.parse(channel, file, json))
                 .ifPresent(all::add));
         if (all.isEmpty()) {
             return;
         }
         String document = AsyncApiDocument.write(all);
-        Path file = folder.path().resolve(ContractFolder.ASYNCAPI);
+        Path file = folder.path().resolve(AsyncApiDocument.FILE_NAME);
         if (settings.mode() == ContractSettings.Mode.VERIFY) {
             staleAsyncApi = !folder.text(file).map(document::equals).orElse(false);
         } else if (folder.writeIfChanged(file, document)) {
-            written.add(ContractFolder.ASYNCAPI);
+            written.add(file.toString());
         }
     }
 
     void report(Log log) {
-        Path where = folder.path();
         if (!written.isEmpty()) {
-            log.warn("pg-notifications wrote {} contract file(s) in {}: {}. Review them and commit them with the"
-                    + " change that caused them.", written.size(), where, String.join(", ", written));
+            log.warn("{}", ContractMessages.written(written));
         }
         if (!silent.isEmpty()) {
-            log.warn("pg-notifications listened on {} but nothing arrived there in this run, so it has no contract"
-                    + " for {} in {}: run a test that makes the channel notify.", silent,
-                    silent.size() == 1 ? "it" : "them", where);
+            log.warn("pg-notifications listened on {} but nothing arrived there in this run, so {} no contract in"
+                    + " {}: run a test that makes the channel notify.", silent, silent.size() == 1 ? "it has"
+                    : "they have", folder.path());
         }
         if (staleAsyncApi) {
-            log.warn("{} does not match the contract files in {}: run the tests once with"
-                    + " -Dpgnotifications.contracts=update and commit the result.", ContractFolder.ASYNCAPI, where);
+            log.warn("{} does not match the contract files in {}: run {} and commit the result.",
+                    AsyncApiDocument.FILE_NAME, folder.path(), ContractMessages.UPDATE_COMMAND);
         }
         if (!orphans.isEmpty()) {
-            log.warn("Contract files in {} of channels no test class listened to in this run: {}. They were kept;"
-                    + " if the channel is gone, delete the file{} and run once with -Dpgnotifications.contracts=update"
-                    + " to rewrite {}.", where, String.join(", ", orphans), orphans.size() == 1 ? "" : "s",
-                    ContractFolder.ASYNCAPI);
+            log.warn("{}", ContractMessages.notListened(orphans));
         }
     }
 

@@ -76,7 +76,8 @@ class ContractsTest {
         Throwable failure = Engine.firstFailure(run(AccountsCase.class, "classpath:contracts/accounts-v3-type.sql"));
 
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("'accounts'").hasMessageContaining("/id");
+                .hasMessageContaining("'accounts'").hasMessageContaining("bigint").hasMessageContaining("text")
+                .hasMessageContaining("classpath:contracts/accounts-v3-type.sql");
     }
 
     @Test

@@ -20,8 +20,9 @@ import java.util.Set;
  * Names the script or migration behind a contract difference, where the library can tell: the latest of the scripts
  * it ran, then of the Flyway migrations recorded in the database's {@code flyway_schema_history} (read from the
  * classpath locations the class gave, or Flyway's default {@code db/migration}), whose text mentions the channel's
- * table and one of the changed columns. A guess by text, so the message says "probably"; nothing when no text
- * mentions them (a Liquibase changelog, Hibernate's DDL, a migration outside the classpath).
+ * table and one of the changed columns: the last one to touch them is the likeliest cause. Nothing when no text
+ * mentions them (a Liquibase changelog, Hibernate's DDL, a migration outside the classpath): then the message names
+ * no cause rather than a wrong one.
  */
 public final class ChangedBy {
 
@@ -53,15 +54,13 @@ public final class ChangedBy {
         Set<String> columns = columns(changes);
         for (int i = scripts.size() - 1; i >= 0; i--) {
             if (mentions(scripts.get(i).sql(), table, columns)) {
-                return Optional.of("script " + scripts.get(i).location() + " (the last script run that mentions "
-                        + table + ")");
+                return Optional.of("script " + scripts.get(i).location());
             }
         }
         for (String migration : flywayHistory(connection)) {
             Optional<String> text = flywayText(migration);
             if (text.isPresent() && mentions(text.get(), table, columns)) {
-                return Optional.of("Flyway migration " + migration + " (the latest applied migration that mentions "
-                        + table + ", per flyway_schema_history)");
+                return Optional.of("Flyway migration " + migration);
             }
         }
         return Optional.empty();

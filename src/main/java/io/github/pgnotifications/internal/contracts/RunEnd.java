@@ -1,6 +1,7 @@
 package io.github.pgnotifications.internal.contracts;
 
 import io.github.pgnotifications.internal.Log;
+import io.github.pgnotifications.internal.SetupException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class RunEnd {
     private final List<String> written = new ArrayList<>();
     private final List<String> orphans = new ArrayList<>();
     private final List<String> silent = new ArrayList<>();
+    private final List<String> unreadable = new ArrayList<>();
     private boolean staleAsyncApi;
 
     RunEnd(ContractSettings settings, ContractFolder folder, Path recordFile, Set<String> listenedChannels) {
@@ -72,8 +74,13 @@ final class RunEnd {
 
     private void asyncApi(SortedMap<String, Path> files) {
         List<ChannelContract> all = new ArrayList<>();
-        files.forEach((channel, file) -> folder.text(file).map(json -> ContractFolder.parse(channel, file, json))
-                .ifPresent(all::add));
+        files.forEach((channel, file) -> {
+            try {
+                folder.text(file).map(json -> ContractFolder.parse(channel, file, json)).ifPresent(all::add);
+            } catch (SetupException e) {
+                unreadable.add(e.getMessage());
+            }
+        });
         if (all.isEmpty()) {
             return;
         }
@@ -102,6 +109,7 @@ final class RunEnd {
         if (!orphans.isEmpty()) {
             log.warn("{}", ContractMessages.notListened(orphans));
         }
+        unreadable.forEach(message -> log.warn("{} (left out of {})", message, AsyncApiDocument.FILE_NAME));
     }
 
     List<String> written() {

@@ -83,8 +83,10 @@ class ContractsRunTest {
 
     @Test
     void contractFilesOfChannelsNobodyListenedToAreReportedAndKept() throws Exception {
-        observing(UUID.randomUUID().toString(), "{\"id\": 1}").close();
-        Files.move(folder.resolve("feed.schema.json"), folder.resolve("gone.schema.json"));
+        ObservedShapes gone = new ObservedShapes();
+        gone.observe("gone", "{\"id\": 1}");
+        Files.writeString(folder.resolve("gone.schema.json"),
+                ContractJson.write(gone.contractOf("gone").orElseThrow()));
 
         Contracts next = observing(UUID.randomUUID().toString(), "{\"id\": 1}");
         next.close();

@@ -99,7 +99,7 @@ public final class ContractsOverheads {
     private static void commitFeedContract(Path folder) throws Exception {
         ObservedShapes shapes = new ObservedShapes();
         shapes.observe(FEED, PAYLOAD);
-        Files.writeString(folder.resolve(FEED + ".schema.json"), ContractJson.write(shapes.contractOf(FEED).orElseThrow()),
-                StandardCharsets.UTF_8);
+        String contract = ContractJson.write(shapes.contractOf(FEED).orElseThrow());
+        Files.writeString(folder.resolve(FEED + ".schema.json"), contract, StandardCharsets.UTF_8);
     }
 }

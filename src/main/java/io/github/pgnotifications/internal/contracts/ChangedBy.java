@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Names the script or migration behind a contract difference, where the library can tell: the latest of the scripts
@@ -46,7 +47,7 @@ public final class ChangedBy {
         this.tableOfChannel = Map.copyOf(tableOfChannel);
     }
 
-    Optional<String> find(Connection connection, String channel, List<ContractChange> changes) {
+    Optional<String> find(Supplier<Connection> connection, String channel, List<ContractChange> changes) {
         String table = tableOfChannel.get(channel);
         if (table == null) {
             return Optional.empty();
@@ -57,7 +58,7 @@ public final class ChangedBy {
                 return Optional.of("script " + scripts.get(i).location());
             }
         }
-        for (String migration : flywayHistory(connection)) {
+        for (String migration : flywayHistory(connection.get())) {
             Optional<String> text = flywayText(migration);
             if (text.isPresent() && mentions(text.get(), table, columns)) {
                 return Optional.of("Flyway migration " + migration);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,7 @@ public final class Contracts implements AutoCloseable {
     private final Map<String, Optional<ChannelContract>> committed = new ConcurrentHashMap<>();
     private final Map<String, Optional<PayloadValidator>> validators = new ConcurrentHashMap<>();
     private final Map<String, ChannelContract> catalog = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, ChannelContract>> derivedBySchema = new ConcurrentHashMap<>();
     // Guarded by itself.
     private final Map<String, ChannelContract> observed = new TreeMap<>();
     private final Set<String> listened = ConcurrentHashMap.newKeySet();
@@ -70,12 +72,16 @@ public final class Contracts implements AutoCloseable {
      * and compared with the committed one (or, in this run, with what an earlier class derived); under verify, every
      * channel must have a committed contract.
      *
+     * @param connection       a connection to the class's database, opened only if needed
+     * @param schemaDigest     what tells the class's schema from others (its preparation's digest), or null when
+     *                         nothing does
      * @param catalogChannels  the channels of the tables with the library's trigger
      * @param observedChannels the other channels the class listens to
      * @throws SetupException naming the missing files, or the differences, channel by channel
      */
-    public ClassContracts forClass(Connection connection, Collection<String> catalogChannels,
-                                   Collection<String> observedChannels, ChangedBy changedBy) {
+    public ClassContracts forClass(Supplier<Connection> connection, String schemaDigest,
+                                   Collection<String> catalogChannels, Collection<String> observedChannels,
+                                   ChangedBy changedBy) {
         Set<String> observedOnly = new LinkedHashSet<>(observedChannels);
         observedOnly.removeAll(catalogChannels);
         listened.addAll(catalogChannels);
@@ -83,7 +89,7 @@ public final class Contracts implements AutoCloseable {
         List<String> missing = new ArrayList<>();
         List<String> differences = new ArrayList<>();
         Map<String, ChannelContract> derived = catalogChannels.isEmpty() ? Map.of()
-                : CatalogContracts.deriveAll(connection);
+                : derived(connection, schemaDigest);
         for (String channel : catalogChannels) {
             ChannelContract current = derived.get(channel);
             if (current == null) {
@@ -113,6 +119,17 @@ public final class Contracts implements AutoCloseable {
             throw new SetupException(String.join("\n\n", problems));
         }
         return new ClassContracts(this, Set.copyOf(observedOnly));
+    }
+
+    /**
+     * The catalog contracts of a class's database: read once per schema, since classes whose preparation digests are
+     * equal get copies of one template; read each time where the digest cannot tell (an application's own schema).
+     */
+    private Map<String, ChannelContract> derived(Supplier<Connection> connection, String schemaDigest) {
+        if (schemaDigest == null) {
+            return CatalogContracts.deriveAll(connection.get());
+        }
+        return derivedBySchema.computeIfAbsent(schemaDigest, key -> CatalogContracts.deriveAll(connection.get()));
     }
 
     private void addIfVerifying(List<String> missing, String channel) {

@@ -73,8 +73,8 @@ public final class Session implements AutoCloseable {
         ServerContext.Prepared<Catalog> prepared = server.database(preparation.digest(), preparation::applyTo);
         TestDatabase database = prepared.database();
         try {
-            Session session = start(settings, preparation, prepared.schema(), database.connectionInfo(),
-                    () -> release(database), contracts);
+            Session session = start(settings, preparation, preparation.digest(), prepared.schema(),
+                    database.connectionInfo(), () -> release(database), contracts);
             LOG.debug("Prepared {} on {} in {} ms", database.name(), server.server().description(),
                     (System.nanoTime() - started) / 1_000_000);
             return session;
@@ -121,14 +121,15 @@ public final class Session implements AutoCloseable {
             throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(),
                     e.getMessage()), e);
         }
-        return start(settings, Preparation.of(settings), catalog, database, () -> { }, contracts);
+        return start(settings, Preparation.of(settings), null, catalog, database, () -> { }, contracts);
     }
 
-    private static Session start(SessionSettings settings, Preparation preparation, Catalog catalog,
-                                 ConnectionInfo database, Runnable release, Contracts contracts) {
+    /** @param schemaDigest the preparation's digest when it alone built the schema, else null */
+    private static Session start(SessionSettings settings, Preparation preparation, String schemaDigest,
+                                 Catalog catalog, ConnectionInfo database, Runnable release, Contracts contracts) {
         InstalledTriggers triggers = preparation.plan(catalog);
         ClassContracts classContracts = contracts == null ? ClassContracts.OFF
-                : checkContracts(contracts, settings, preparation, triggers, database);
+                : checkContracts(contracts, settings, preparation, schemaDigest, triggers, database);
         Set<String> channels = new LinkedHashSet<>(triggers.channels());
         channels.addAll(settings.channels());
         Recorder recorder = startRecorder(settings, database, catalog, List.copyOf(channels),
@@ -139,16 +140,14 @@ public final class Session implements AutoCloseable {
 
     /** The class's catalog contracts compared with the committed ones, now that its triggers are installed. */
     private static ClassContracts checkContracts(Contracts contracts, SessionSettings settings,
-                                                 Preparation preparation, InstalledTriggers triggers,
-                                                 ConnectionInfo database) {
+                                                 Preparation preparation, String schemaDigest,
+                                                 InstalledTriggers triggers, ConnectionInfo database) {
         Map<String, String> tables = new LinkedHashMap<>();
         triggers.tables().forEach(planned -> tables.putIfAbsent(planned.channel(), planned.table().name()));
         ChangedBy changedBy = new ChangedBy(preparation.scripts(), settings.flyway(), tables);
-        try (Connection connection = Jdbc.connect(database)) {
-            return contracts.forClass(connection, triggers.channels(), settings.channels(), changedBy);
-        } catch (SQLException e) {
-            throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(),
-                    e.getMessage()), e);
+        try (OnDemandConnection connection = new OnDemandConnection(database)) {
+            return contracts.forClass(connection::get, schemaDigest, triggers.channels(), settings.channels(),
+                    changedBy);
         }
     }
 

@@ -51,7 +51,7 @@ class ContractsRunTest {
         observing(run, "{\"id\": 1, \"note\": \"a\"}").close();
 
         Contracts later = open(run);
-        later.forClass(null, List.of(), List.of("feed"), ChangedBy.NOTHING)
+        later.forClass(() -> null, null, List.of(), List.of("feed"), ChangedBy.NOTHING)
                 .afterTest(List.of(payload("{\"id\": 2}")), false);
         later.close();
 
@@ -64,7 +64,7 @@ class ContractsRunTest {
         observing(UUID.randomUUID().toString(), "{\"id\": 1}").close();
 
         ClassContracts next = open(UUID.randomUUID().toString())
-                .forClass(null, List.of(), List.of("feed"), ChangedBy.NOTHING);
+                .forClass(() -> null, null, List.of(), List.of("feed"), ChangedBy.NOTHING);
 
         assertThatThrownBy(() -> next.afterTest(List.of(payload("{\"id\": \"7\"}")), false))
                 .isInstanceOf(AssertionFailedError.class).hasMessageContaining("/id")
@@ -76,7 +76,7 @@ class ContractsRunTest {
         observing(UUID.randomUUID().toString(), "{\"id\": 1}").close();
 
         ClassContracts next = open(UUID.randomUUID().toString())
-                .forClass(null, List.of(), List.of("feed"), ChangedBy.NOTHING);
+                .forClass(() -> null, null, List.of(), List.of("feed"), ChangedBy.NOTHING);
 
         next.afterTest(List.of(payload("{\"id\": \"7\"}")), true);
     }
@@ -110,8 +110,8 @@ class ContractsRunTest {
 
     private Contracts observing(String run, String json) throws Exception {
         Contracts contracts = open(run);
-        contracts.forClass(null, List.of(), List.of("feed"), ChangedBy.NOTHING).afterTest(List.of(payload(json)),
-                false);
+        contracts.forClass(() -> null, null, List.of(), List.of("feed"), ChangedBy.NOTHING)
+                .afterTest(List.of(payload(json)), false);
         return contracts;
     }
 

@@ -39,7 +39,7 @@ final class RunEnd {
             contracts.values().forEach(contract -> write(contract, record));
         }
         listenedChannels.stream().filter(channel -> !contracts.containsKey(channel)
-                        && folder.read(channel).isEmpty())
+                        && folder.text(folder.file(channel)).isEmpty())
                 .sorted().forEach(silent::add);
         record.addListened(listenedChannels.stream().map(ContractFileNames::of).collect(Collectors.toSet()));
         record.save(recordFile);

@@ -48,7 +48,7 @@ class ContractsBeyondPlainClassesTest {
         commitOrdersContractWithIntegerId();
 
         try (PgNotificationsSession session = PgNotificationsSession.builder().channels("orders")
-                .scripts("classpath:contracts/orders-text-id.sql").contracts(folder.toString()).start()) {
+                .scripts("classpath:contract-runs/orders-text-id.sql").contracts(folder.toString()).start()) {
             session.checkContracts();
             exec(session.dataSource(), "INSERT INTO orders VALUES (7, 9.50)");
 
@@ -83,7 +83,7 @@ class ContractsBeyondPlainClassesTest {
     @SpringBootTest(classes = Application.class, properties = {"spring.flyway.enabled=false",
             "spring.liquibase.enabled=false", "spring.main.banner-mode=off"})
     @PgNotifications(tables = "accounts", channels = "orders",
-            scripts = {"classpath:contracts/accounts-v1.sql", "classpath:contracts/orders-text-id.sql"})
+            scripts = {"classpath:contract-runs/accounts-v1.sql", "classpath:contract-runs/orders-text-id.sql"})
     static class SpringCase {
         @Autowired
         DataSource applicationDataSource;

@@ -36,7 +36,7 @@ import org.opentest4j.AssertionFailedError;
 @Timeout(120)
 class ContractsTest {
 
-    private static final String ACCOUNTS_V1 = "classpath:contracts/accounts-v1.sql";
+    private static final String ACCOUNTS_V1 = "classpath:contract-runs/accounts-v1.sql";
 
     @TempDir
     Path folder;
@@ -59,12 +59,12 @@ class ContractsTest {
         Engine.assertPassed(run(AccountsCase.class, ACCOUNTS_V1), 1);
         String committed = read("accounts.schema.json");
 
-        EngineExecutionResults second = run(AccountsCase.class, "classpath:contracts/accounts-v2-rename.sql");
+        EngineExecutionResults second = run(AccountsCase.class, "classpath:contract-runs/accounts-v2-rename.sql");
 
         Throwable failure = Engine.firstFailure(second);
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("'accounts'").hasMessageContaining("accounts.schema.json")
-                .hasMessageContaining("email").hasMessageContaining("classpath:contracts/accounts-v2-rename.sql");
+                .hasMessageContaining("email").hasMessageContaining("classpath:contract-runs/accounts-v2-rename.sql");
         assertThat(second.testEvents().started().count()).as("tests run after the class failed").isZero();
         assertThat(read("accounts.schema.json")).as("the committed contract, left as it was").isEqualTo(committed);
     }
@@ -73,11 +73,11 @@ class ContractsTest {
     void aChangedColumnTypeFailsTheClass() throws IOException {
         Engine.assertPassed(run(AccountsCase.class, ACCOUNTS_V1), 1);
 
-        Throwable failure = Engine.firstFailure(run(AccountsCase.class, "classpath:contracts/accounts-v3-type.sql"));
+        Throwable failure = Engine.firstFailure(run(AccountsCase.class, "classpath:contract-runs/accounts-v3-type.sql"));
 
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("'accounts'").hasMessageContaining("bigint").hasMessageContaining("text")
-                .hasMessageContaining("classpath:contracts/accounts-v3-type.sql");
+                .hasMessageContaining("classpath:contract-runs/accounts-v3-type.sql");
     }
 
     @Test
@@ -85,11 +85,11 @@ class ContractsTest {
         Engine.assertPassed(run(AccountsCase.class, ACCOUNTS_V1), 1);
         String before = read("accounts.schema.json");
 
-        Engine.assertPassed(run(AccountsCase.class, "classpath:contracts/accounts-v2-rename.sql",
+        Engine.assertPassed(run(AccountsCase.class, "classpath:contract-runs/accounts-v2-rename.sql",
                 PgNotifications.CONTRACTS_PROPERTY_NAME, "update"), 1);
 
         assertThat(read("accounts.schema.json")).isNotEqualTo(before).contains("email_address");
-        Engine.assertPassed(run(AccountsCase.class, "classpath:contracts/accounts-v2-rename.sql"), 1);
+        Engine.assertPassed(run(AccountsCase.class, "classpath:contract-runs/accounts-v2-rename.sql"), 1);
     }
 
     @Test
@@ -128,10 +128,10 @@ class ContractsTest {
 
     @Test
     void aCustomTriggerThatSendsTheIdAsTextFailsTheTestThatCausedItNamingPathValueAndPayload() throws IOException {
-        Engine.assertPassed(run(OrdersCase.class, "classpath:contracts/orders-integer-id.sql"), 2);
+        Engine.assertPassed(run(OrdersCase.class, "classpath:contract-runs/orders-integer-id.sql"), 2);
         String committed = read("orders.schema.json");
 
-        EngineExecutionResults second = run(OrdersCase.class, "classpath:contracts/orders-text-id.sql");
+        EngineExecutionResults second = run(OrdersCase.class, "classpath:contract-runs/orders-text-id.sql");
 
         List<Event> failed = second.testEvents().failed().list();
         assertThat(failed).hasSize(1);
@@ -146,25 +146,25 @@ class ContractsTest {
 
     @Test
     void aNewFieldFromACustomTriggerFailsUntilAdditiveChangesMayPass() {
-        Engine.assertPassed(run(OrdersCase.class, "classpath:contracts/orders-integer-id.sql"), 2);
+        Engine.assertPassed(run(OrdersCase.class, "classpath:contract-runs/orders-integer-id.sql"), 2);
 
-        Throwable failure = Engine.firstFailure(run(OrdersCase.class, "classpath:contracts/orders-new-field.sql"));
+        Throwable failure = Engine.firstFailure(run(OrdersCase.class, "classpath:contract-runs/orders-new-field.sql"));
 
         assertThat(failure).isInstanceOf(AssertionFailedError.class).hasMessageContaining("currency");
-        Engine.assertPassed(run(OrdersCase.class, "classpath:contracts/orders-new-field.sql",
+        Engine.assertPassed(run(OrdersCase.class, "classpath:contract-runs/orders-new-field.sql",
                 PgNotifications.CONTRACTS_ADDITIVE_PROPERTY_NAME, "pass"), 2);
     }
 
     @Test
     void updateModeTakesTheNewShapeOfACustomTrigger() throws IOException {
-        Engine.assertPassed(run(OrdersCase.class, "classpath:contracts/orders-integer-id.sql"), 2);
+        Engine.assertPassed(run(OrdersCase.class, "classpath:contract-runs/orders-integer-id.sql"), 2);
         String before = read("orders.schema.json");
 
-        Engine.assertPassed(run(OrdersCase.class, "classpath:contracts/orders-text-id.sql",
+        Engine.assertPassed(run(OrdersCase.class, "classpath:contract-runs/orders-text-id.sql",
                 PgNotifications.CONTRACTS_PROPERTY_NAME, "update"), 2);
 
         assertThat(read("orders.schema.json")).isNotEqualTo(before);
-        Engine.assertPassed(run(OrdersCase.class, "classpath:contracts/orders-text-id.sql"), 2);
+        Engine.assertPassed(run(OrdersCase.class, "classpath:contract-runs/orders-text-id.sql"), 2);
     }
 
     @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -182,12 +182,12 @@ class ContractsTest {
 
     @Test
     void theSeedsUsersTriggerGetsAnObservedContractThatTheNextRunVerifies() throws IOException {
-        Engine.assertPassed(run(SeedUsersCase.class, "classpath:contracts/seed-users.sql"), 1);
+        Engine.assertPassed(run(SeedUsersCase.class, "classpath:contract-runs/seed-users.sql"), 1);
 
         ChannelContract users = contract("users");
         assertThat(users.origin()).isEqualTo(ChannelContract.Origin.OBSERVED);
         assertThat(properties(users)).containsKeys("action", "db_schema", "table", "record", "old", "timestamp");
-        Engine.assertPassed(run(SeedUsersCase.class, "classpath:contracts/seed-users.sql"), 1);
+        Engine.assertPassed(run(SeedUsersCase.class, "classpath:contract-runs/seed-users.sql"), 1);
     }
 
     @PgNotifications(channels = "users")
@@ -201,12 +201,12 @@ class ContractsTest {
 
     @Test
     void springIntegrationsPlainTextNotificationsGetATextContract() throws IOException {
-        Engine.assertPassed(run(SpringIntegrationCase.class, "classpath:contracts/int-channel-message.sql"), 1);
+        Engine.assertPassed(run(SpringIntegrationCase.class, "classpath:contract-runs/int-channel-message.sql"), 1);
 
         ChannelContract contract = contract("int_channel_message_notify");
         assertThat(contract.origin()).isEqualTo(ChannelContract.Origin.OBSERVED);
         assertThat(contract.schema()).containsEntry("type", "string");
-        Engine.assertPassed(run(SpringIntegrationCase.class, "classpath:contracts/int-channel-message.sql"), 1);
+        Engine.assertPassed(run(SpringIntegrationCase.class, "classpath:contract-runs/int-channel-message.sql"), 1);
     }
 
     @PgNotifications(channels = "int_channel_message_notify")

@@ -91,22 +91,9 @@ public final class Contracts implements AutoCloseable {
         Map<String, ChannelContract> derived = catalogChannels.isEmpty() ? Map.of()
                 : derived(connection, schemaDigest);
         for (String channel : catalogChannels) {
-            ChannelContract current = derived.get(channel);
-            if (current == null) {
-                continue;
-            }
-            ChannelContract earlier = catalog.putIfAbsent(channel, current);
-            Optional<ChannelContract> baseline = settings.mode() == ContractSettings.Mode.UPDATE
-                    ? Optional.ofNullable(earlier) : committed(channel).or(() -> Optional.ofNullable(earlier));
-            if (baseline.isEmpty()) {
-                addIfVerifying(missing, channel);
-                continue;
-            }
-            List<ContractChange> changes = ContractDiff.compare(baseline.get(), current);
-            if (fails(changes)) {
-                differences.add(ContractMessages.differences(channel, file(channel).toString(), changes,
-                        changedBy.find(connection, channel, changes), settings.additiveAllowed()));
-            }
+            Optional.ofNullable(derived.get(channel)).ifPresent(current -> baseline(current).ifPresentOrElse(
+                    committed -> difference(committed, current, connection, changedBy).ifPresent(differences::add),
+                    () -> addIfVerifying(missing, channel)));
         }
         observedOnly.stream().filter(channel -> committed(channel).isEmpty())
                 .forEach(channel -> addIfVerifying(missing, channel));
@@ -119,6 +106,24 @@ public final class Contracts implements AutoCloseable {
             throw new SetupException(String.join("\n\n", problems));
         }
         return new ClassContracts(this, Set.copyOf(observedOnly));
+    }
+
+    /**
+     * What a catalog contract is compared with: the committed file, else what an earlier class of the run derived
+     * for the channel; under update, only the latter (the run rewrites the file, but its classes must agree).
+     */
+    private Optional<ChannelContract> baseline(ChannelContract current) {
+        ChannelContract earlier = catalog.putIfAbsent(current.channel(), current);
+        return settings.mode() == ContractSettings.Mode.UPDATE ? Optional.ofNullable(earlier)
+                : committed(current.channel()).or(() -> Optional.ofNullable(earlier));
+    }
+
+    private Optional<String> difference(ChannelContract baseline, ChannelContract current,
+                                        Supplier<Connection> connection, ChangedBy changedBy) {
+        String channel = current.channel();
+        List<ContractChange> changes = ContractDiff.compare(baseline, current);
+        return fails(changes) ? Optional.of(ContractMessages.differences(channel, file(channel).toString(), changes,
+                changedBy.find(connection, channel, changes), settings.additiveAllowed())) : Optional.empty();
     }
 
     /**

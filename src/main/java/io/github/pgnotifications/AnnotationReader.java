@@ -23,6 +23,6 @@ final class AnnotationReader {
     static AnnotationValues values(PgNotifications annotation) {
         return new AnnotationValues(List.of(annotation.tables()), List.of(annotation.channels()),
                 List.of(annotation.scripts()), List.of(annotation.sensitiveColumns()), List.of(annotation.flyway()),
-                annotation.liquibase(), annotation.timeout(), annotation.server());
+                annotation.liquibase(), annotation.timeout(), annotation.server(), annotation.contracts());
     }
 }

@@ -115,6 +115,33 @@ public @interface PgNotifications {
     String CONTAINER_IMAGE_PROPERTY_NAME = ConfigKeys.CONTAINER_IMAGE;
 
     /**
+     * Configuration parameter for {@link #contracts()} in every annotated class: the folder of the payload contracts,
+     * e.g. {@code src/test/resources/pg-notifications}. Setting it turns contracts on for the whole suite.
+     */
+    String CONTRACTS_FOLDER_PROPERTY_NAME = ConfigKeys.CONTRACTS_FOLDER;
+
+    /**
+     * Configuration parameter with what a run does with the contract files: {@code update} rewrites every listened
+     * channel's file from this run; {@code verify} writes nothing and fails on a missing or different contract. Unset:
+     * {@code verify} where the {@code CI} environment variable is set, else missing files are written and the others
+     * verified.
+     */
+    String CONTRACTS_PROPERTY_NAME = ConfigKeys.CONTRACTS;
+
+    /**
+     * Configuration parameter saying whether additive contract changes (a new field, a new action) pass:
+     * {@code pass}, or {@code fail} (the default) until the contract is updated. Breaking changes always fail.
+     */
+    String CONTRACTS_ADDITIVE_PROPERTY_NAME = ConfigKeys.CONTRACTS_ADDITIVE;
+
+    /**
+     * Configuration parameter naming the run, for forks that must merge the contract files they write: by default
+     * the forks of one Maven Surefire or Failsafe run share the build's JVM as their run; set it once per build where
+     * forks outlive builds (a Gradle daemon's test workers with {@code maxParallelForks > 1}).
+     */
+    String CONTRACTS_RUN_ID_PROPERTY_NAME = ConfigKeys.CONTRACTS_RUN_ID;
+
+    /**
      * Tables to install a change trigger on: exact catalog names (case and spaces as stored, no SQL quoting),
      * optionally qualified as {@code schema.table}. Each table's changes are sent to the channel named after the
      * table, without its schema, as JSON of the shape
@@ -183,4 +210,22 @@ public @interface PgNotifications {
      * @return the name of the field or method; empty by default
      */
     String server() default "";
+
+    /**
+     * Turns payload contracts on: the folder, relative to the working directory (the module's directory under Maven
+     * and Gradle), that holds one JSON Schema file per listened channel ({@code <channel>.schema.json}) and an
+     * AsyncAPI 3.0 document ({@code asyncapi.json}) referencing them. A channel of a table with the library's trigger
+     * gets its contract from the catalog, checked when the class starts; any other channel gets the shape of the
+     * payloads the run recorded, and each test's payloads are checked against it. Missing files are written on a
+     * developer's machine and fail where the {@code CI} environment variable is set; see
+     * {@value #CONTRACTS_PROPERTY_NAME} and docs/contracts.md. Empty means: the configuration parameter
+     * {@value #CONTRACTS_FOLDER_PROPERTY_NAME}, else contracts are off.
+     *
+     * <pre>{@code
+     * @PgNotifications(tables = "users", contracts = "src/test/resources/pg-notifications")
+     * }</pre>
+     *
+     * @return the contracts folder; empty by default
+     */
+    String contracts() default "";
 }

@@ -2,6 +2,8 @@ package io.github.pgnotifications;
 
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.contracts.ContractSettings;
+import io.github.pgnotifications.internal.contracts.Contracts;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
@@ -12,6 +14,7 @@ import io.github.pgnotifications.internal.provision.Servers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -35,10 +38,12 @@ public final class PgNotificationsSession implements AutoCloseable {
 
     private final Session session;
     private final ServerContext server;
+    private final Contracts contracts;
 
-    private PgNotificationsSession(Session session, ServerContext server) {
+    private PgNotificationsSession(Session session, ServerContext server, Contracts contracts) {
         this.session = session;
         this.server = server;
+        this.contracts = contracts;
     }
 
     /**
@@ -77,18 +82,42 @@ public final class PgNotificationsSession implements AutoCloseable {
         return session.connectionInfo();
     }
 
-    /** Stops recording and drops the session's database (and stops a container started for the session). */
+    /**
+     * With {@link Builder#contracts(String)}: checks the payloads that arrived on the channels fed by the team's own
+     * triggers since the last call against their committed contracts, as the JUnit extension does after each test.
+     * Call it at the end of each test. Does nothing when contracts are off.
+     *
+     * @throws org.opentest4j.AssertionFailedError for a payload that does not fit its channel's contract, naming the
+     *                                             channel, the JSON path, the value and the rule, payload attached
+     */
+    public void checkContracts() {
+        session.checkContracts(false);
+    }
+
+    /**
+     * Stops recording and drops the session's database (and stops a container started for the session). With
+     * {@link Builder#contracts(String)}, then writes the contract files as the mode says.
+     */
     @Override
     public void close() {
         try {
             session.close();
         } finally {
-            server.close();
+            try {
+                if (contracts != null) {
+                    contracts.close();
+                }
+            } finally {
+                server.close();
+            }
         }
     }
 
     /** Describes a session; each setter replaces what was set before. Not thread-safe. */
     public static final class Builder {
+
+        private static final Function<String, Optional<String>> SYSTEM_PROPERTIES =
+                key -> Optional.ofNullable(System.getProperty(key));
 
         private List<String> tables = List.of();
         private List<String> channels = List.of();
@@ -99,6 +128,7 @@ public final class PgNotificationsSession implements AutoCloseable {
         private Duration timeout = SessionSettings.DEFAULT_TIMEOUT;
         private ConnectionInfo server;
         private int maxRecorded = SessionSettings.DEFAULT_MAX_RECORDED;
+        private String contracts = "";
 
         private Builder() {
         }
@@ -199,6 +229,20 @@ public final class PgNotificationsSession implements AutoCloseable {
         }
 
         /**
+         * Turns payload contracts on, as {@link PgNotifications#contracts()} does: the folder of the contract files.
+         * The mode comes from the system properties {@value PgNotifications#CONTRACTS_PROPERTY_NAME} and
+         * {@value PgNotifications#CONTRACTS_ADDITIVE_PROPERTY_NAME} and the {@code CI} environment variable; the files
+         * are written when the session closes. Call {@link PgNotificationsSession#checkContracts()} after each test.
+         *
+         * @param folder relative to the working directory, e.g. {@code src/test/resources/pg-notifications}
+         * @return this builder
+         */
+        public Builder contracts(String folder) {
+            this.contracts = folder == null ? "" : folder;
+            return this;
+        }
+
+        /**
          * Creates the session's database on this server instead of the configured one.
          *
          * @param server an existing server's URL and credentials, e.g. those of a Testcontainers container
@@ -219,9 +263,11 @@ public final class PgNotificationsSession implements AutoCloseable {
             try {
                 SessionSettings settings = new SessionSettings(tables, channels, scripts, sensitiveColumns, true, flyway,
                         liquibase, timeout, NotificationListener.Health.DEFAULT, maxRecorded);
+                Contracts run = ContractSettings.read(contracts, "@PgNotifications(contracts)", SYSTEM_PROPERTIES,
+                        System::getenv).map(Contracts::open).orElse(null);
                 ServerContext context = server();
                 try {
-                    return new PgNotificationsSession(Session.open(settings, context), context);
+                    return new PgNotificationsSession(Session.open(settings, context, run), context, run);
                 } catch (RuntimeException e) {
                     context.close();
                     throw e;
@@ -236,7 +282,7 @@ public final class PgNotificationsSession implements AutoCloseable {
             if (server != null) {
                 return Servers.existing(server, false);
             }
-            return Servers.obtain(ServerSettings.read(key -> Optional.ofNullable(System.getProperty(key))), false);
+            return Servers.obtain(ServerSettings.read(SYSTEM_PROPERTIES), false);
         }
     }
 }

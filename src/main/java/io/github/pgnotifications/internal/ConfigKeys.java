@@ -21,6 +21,15 @@ public final class ConfigKeys {
     public static final String CONTAINER_IMAGE = "pgnotifications.container.image";
     /** {@code false}: the library leaves a Quarkus application's test datasource alone (Dev Services then runs). */
     public static final String QUARKUS_ENABLED = "pgnotifications.quarkus.enabled";
+    public static final String CONTRACTS_FOLDER = "pgnotifications.contracts.folder";
+    public static final String CONTRACTS = "pgnotifications.contracts";
+    public static final String CONTRACTS_ADDITIVE = "pgnotifications.contracts.additive";
+    public static final String CONTRACTS_RUN_ID = "pgnotifications.contracts.run-id";
+    /**
+     * Not published: what the library takes as the {@code CI} environment variable, so that the library's own tests
+     * can run the CI behaviour without changing the real environment.
+     */
+    public static final String CONTRACTS_CI_FOR_TESTS = "pgnotifications.internal.ci";
 
     private ConfigKeys() {
     }

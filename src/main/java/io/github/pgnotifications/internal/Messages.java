@@ -64,6 +64,22 @@ public final class Messages {
         return source + " is '" + value + "', which is not a whole number of 1 or more.";
     }
 
+    public static String badContractsMode(String value) {
+        return "configuration parameter " + ConfigKeys.CONTRACTS + " is '" + value + "'; expected update or verify."
+                + " Remove it to write missing contract files and verify the others (verify only where the CI"
+                + " environment variable is set).";
+    }
+
+    public static String badContractsAdditive(String value) {
+        return "configuration parameter " + ConfigKeys.CONTRACTS_ADDITIVE + " is '" + value + "'; expected fail or"
+                + " pass. Remove it to fail on additive changes too (the default: fail).";
+    }
+
+    public static String contractsFolderIsAFile(String source, Path folder) {
+        return source + " names " + folder.toAbsolutePath() + ", which is a file, not a folder. Name a folder for"
+                + " the contract files, e.g. src/test/resources/pg-notifications.";
+    }
+
     public static String badServerKind(String value) {
         return "configuration parameter " + ConfigKeys.SERVER + " is '" + value
                 + "'; expected one of embedded, existing, container. Remove it to use " + EMBEDDED_DEFAULT + ".";

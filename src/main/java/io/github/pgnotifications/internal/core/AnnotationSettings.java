@@ -4,6 +4,7 @@ import io.github.pgnotifications.internal.ConfigKeys;
 import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.contracts.ContractSettings;
 import io.github.pgnotifications.internal.listen.NotificationListener;
 import java.time.Duration;
 import java.util.Arrays;
@@ -37,6 +38,19 @@ public final class AnnotationSettings {
                 timeout(annotation, context),
                 NotificationListener.Health.DEFAULT,
                 maxRecorded(context));
+    }
+
+    /**
+     * The class's contracts settings, if a folder is set ({@code contracts}, else the suite's
+     * {@code pgnotifications.contracts.folder}).
+     *
+     * @param environment looks up an environment variable ({@code CI})
+     * @throws SetupException for a mode or additive value that is not one of the allowed ones
+     */
+    public static Optional<ContractSettings> contracts(AnnotationValues annotation,
+                                                       Function<String, Optional<String>> context,
+                                                       Function<String, String> environment) {
+        return ContractSettings.read(annotation.contracts(), "@PgNotifications(contracts)", context, environment);
     }
 
     private static List<String> list(List<String> attribute, String parameter,

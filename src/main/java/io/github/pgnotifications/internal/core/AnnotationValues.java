@@ -15,10 +15,11 @@ import java.util.List;
  * @param liquibase        {@code liquibase}, or empty
  * @param timeout          {@code timeout}, or empty
  * @param server           {@code server}, or empty
+ * @param contracts        {@code contracts}, or empty
  */
 public record AnnotationValues(List<String> tables, List<String> channels, List<String> scripts,
                                List<String> sensitiveColumns, List<String> flyway, String liquibase, String timeout,
-                               String server) {
+                               String server, String contracts) {
 
     public AnnotationValues {
         tables = List.copyOf(tables);

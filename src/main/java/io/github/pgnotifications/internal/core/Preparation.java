@@ -65,6 +65,11 @@ final class Preparation {
         return digest;
     }
 
+    /** The scripts it runs, in order. */
+    List<Script> scripts() {
+        return scripts;
+    }
+
     /**
      * Migrates, runs the scripts and installs the triggers; returns the catalog, read before the triggers went in (the
      * library's own schema is no user table). Each script runs on a session of its own, so that what one sets (a

@@ -5,6 +5,9 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.contracts.ChangedBy;
+import io.github.pgnotifications.internal.contracts.ClassContracts;
+import io.github.pgnotifications.internal.contracts.Contracts;
 import io.github.pgnotifications.internal.listen.ListenException;
 import io.github.pgnotifications.internal.provision.Jdbc;
 import io.github.pgnotifications.internal.provision.JdbcUrl;
@@ -17,8 +20,10 @@ import io.github.pgnotifications.internal.schema.InstalledTriggers;
 import io.github.pgnotifications.internal.schema.TriggerInstaller;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -36,12 +41,14 @@ public final class Session implements AutoCloseable {
     private final Recorder recorder;
     private final DataSource dataSource;
     private final Runnable release;
+    private final ClassContracts contracts;
 
-    private Session(ConnectionInfo database, Recorder recorder, Runnable release) {
+    private Session(ConnectionInfo database, Recorder recorder, Runnable release, ClassContracts contracts) {
         this.database = database;
         this.recorder = recorder;
         this.dataSource = Jdbc.dataSource(database);
         this.release = release;
+        this.contracts = contracts;
     }
 
     /**
@@ -51,13 +58,23 @@ public final class Session implements AutoCloseable {
      * @throws SetupException naming the bad value and what to do
      */
     public static Session open(SessionSettings settings, ServerContext server) {
+        return open(settings, server, null);
+    }
+
+    /**
+     * As {@link #open(SessionSettings, ServerContext)}, with the run's contracts checked once the triggers are in.
+     *
+     * @param contracts the run's contracts folder; null when contracts are off
+     * @throws SetupException also for a missing or differing contract
+     */
+    public static Session open(SessionSettings settings, ServerContext server, Contracts contracts) {
         Preparation preparation = Preparation.of(settings);
         long started = System.nanoTime();
         ServerContext.Prepared<Catalog> prepared = server.database(preparation.digest(), preparation::applyTo);
         TestDatabase database = prepared.database();
         try {
-            Session session = start(settings, preparation, prepared.schema(), database.connectionInfo(),
-                    () -> release(database));
+            Session session = start(settings, preparation, preparation.digest(), prepared.schema(),
+                    database.connectionInfo(), () -> release(database), contracts);
             LOG.debug("Prepared {} on {} in {} ms", database.name(), server.server().description(),
                     (System.nanoTime() - started) / 1_000_000);
             return session;
@@ -92,10 +109,16 @@ public final class Session implements AutoCloseable {
 
     /** Records on a database prepared with the same settings by {@link #prepareDatabase}; closing leaves it be. */
     public static Session attach(SessionSettings settings, ConnectionInfo database) {
-        return attach(settings, database, () -> { });
+        return attach(settings, database, (Contracts) null);
     }
 
-    private static Session attach(SessionSettings settings, ConnectionInfo database, Runnable release) {
+    /** As {@link #attach(SessionSettings, ConnectionInfo)}, with the run's contracts (null when off) checked. */
+    public static Session attach(SessionSettings settings, ConnectionInfo database, Contracts contracts) {
+        return attach(settings, database, contracts, () -> { });
+    }
+
+    private static Session attach(SessionSettings settings, ConnectionInfo database, Contracts contracts,
+                                  Runnable release) {
         Catalog catalog;
         try (Connection connection = Jdbc.connect(database)) {
             catalog = Catalog.read(connection);
@@ -103,7 +126,7 @@ public final class Session implements AutoCloseable {
             throw new SetupException(Messages.prepareFailed(JdbcUrl.parse(database.jdbcUrl()).database(),
                     e.getMessage()), e);
         }
-        return start(settings, Preparation.of(settings), catalog, database, release);
+        return start(settings, Preparation.of(settings), null, catalog, database, release, contracts);
     }
 
     /**
@@ -113,10 +136,10 @@ public final class Session implements AutoCloseable {
      * @param builtBy what built the schema, for the message that names a missing table
      */
     public static Session attachWithTriggers(SessionSettings settings, ConnectionInfo database,
-                                             Supplier<String> builtBy) {
+                                             Supplier<String> builtBy, Contracts contracts) {
         installTriggers(settings, database, builtBy);
         try {
-            return attach(settings, database, () -> uninstallTriggers(database));
+            return attach(settings, database, contracts, () -> uninstallTriggers(database));
         } catch (RuntimeException | Error e) {
             uninstallTriggers(database);
             throw e;
@@ -132,13 +155,31 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static Session start(SessionSettings settings, Preparation preparation, Catalog catalog,
-                                 ConnectionInfo database, Runnable release) {
+    /** @param schemaDigest the preparation's digest when it alone built the schema, else null */
+    private static Session start(SessionSettings settings, Preparation preparation, String schemaDigest,
+                                 Catalog catalog, ConnectionInfo database, Runnable release, Contracts contracts) {
         InstalledTriggers triggers = preparation.plan(catalog);
+        ClassContracts classContracts = contracts == null ? ClassContracts.OFF
+                : checkContracts(contracts, settings, preparation, schemaDigest, triggers, database);
         Set<String> channels = new LinkedHashSet<>(triggers.channels());
         channels.addAll(settings.channels());
-        return new Session(database, startRecorder(settings, database, catalog, List.copyOf(channels),
-                new ChannelKeys(triggers.keysByChannel(), catalog.keyColumnSuggestions())), release);
+        Recorder recorder = startRecorder(settings, database, catalog, List.copyOf(channels),
+                new ChannelKeys(triggers.keysByChannel(), catalog.keyColumnSuggestions()));
+        recorder.tap(classContracts.observedChannels());
+        return new Session(database, recorder, release, classContracts);
+    }
+
+    /** The class's catalog contracts compared with the committed ones, now that its triggers are installed. */
+    private static ClassContracts checkContracts(Contracts contracts, SessionSettings settings,
+                                                 Preparation preparation, String schemaDigest,
+                                                 InstalledTriggers triggers, ConnectionInfo database) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        triggers.tables().forEach(planned -> tables.putIfAbsent(planned.channel(), planned.table().name()));
+        ChangedBy changedBy = new ChangedBy(preparation.scripts(), settings.flyway(), tables);
+        try (OnDemandConnection connection = new OnDemandConnection(database)) {
+            return contracts.forClass(connection::get, schemaDigest, triggers.channels(), settings.channels(),
+                    changedBy);
+        }
     }
 
     /** Drops the database, or for the shared configured database, removes the installed triggers from it. */
@@ -170,6 +211,21 @@ public final class Session implements AutoCloseable {
         return recorder.recordedDuringTest(failure);
     }
 
+    /**
+     * The end of a test: checks the payloads that arrived on the observed channels since the last call against their
+     * contracts (after a sync, so that everything the test committed is in). Nothing at all when contracts are off.
+     *
+     * @param testFailed whether the test failed already: its payloads are then observed, not checked
+     * @throws org.opentest4j.AssertionFailedError for a payload that does not fit
+     */
+    public void checkContracts(boolean testFailed) {
+        if (contracts.observedChannels().isEmpty()) {
+            return;
+        }
+        recorder.sync();
+        contracts.afterTest(recorder.takeTapped(), testFailed);
+    }
+
     /** A DataSource for the test database. */
     public DataSource dataSource() {
         return dataSource;
@@ -185,6 +241,19 @@ public final class Session implements AutoCloseable {
         return JdbcUrl.parse(database.jdbcUrl()).database();
     }
 
+    /** What arrived after the last test (in {@code @AfterAll} methods) still shapes the contracts. */
+    private void observeLastPayloads() {
+        if (contracts.observedChannels().isEmpty()) {
+            return;
+        }
+        try {
+            recorder.sync();
+        } catch (RuntimeException e) {
+            // Observe what did arrive.
+        }
+        contracts.observeOnly(recorder.takeTapped());
+    }
+
     /**
      * Stops recording and drops the database (or, for a shared database, removes the installed triggers); a database
      * the session was attached to is left be.
@@ -193,6 +262,7 @@ public final class Session implements AutoCloseable {
     public void close() {
         long started = System.nanoTime();
         try {
+            observeLastPayloads();
             recorder.close();
         } finally {
             long stopped = System.nanoTime();

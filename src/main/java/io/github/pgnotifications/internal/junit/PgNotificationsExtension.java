@@ -4,6 +4,8 @@ import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.NotificationRecorder;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.contracts.ContractSettings;
+import io.github.pgnotifications.internal.contracts.Contracts;
 import io.github.pgnotifications.internal.core.AnnotationSettings;
 import io.github.pgnotifications.internal.core.AnnotationValues;
 import io.github.pgnotifications.internal.core.Session;
@@ -93,9 +95,15 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
         stored(context).session().recorder().reset();
     }
 
+    /** Checks the test's payloads against their contracts (when contracts are on), then lets the next test go. */
     @Override
     public void afterEach(ExtensionContext context) {
-        stored(context).endTurn();
+        StoredSession stored = stored(context);
+        try {
+            stored.session().checkContracts(context.getExecutionException().isPresent());
+        } finally {
+            stored.endTurn();
+        }
     }
 
     /**
@@ -169,6 +177,13 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
                 StoredServer.class).context();
     }
 
+    /** A contracts folder's coordinator, one per folder and run, closed (writing the files) when the run ends. */
+    private static Contracts runContracts(ExtensionContext owner, ContractSettings settings) {
+        return owner.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                List.of(Contracts.class, settings.folder().toAbsolutePath().normalize()),
+                key -> new StoredContracts(Contracts.open(settings)), StoredContracts.class).contracts();
+    }
+
     /** A class's own server ({@code server = "field"}), one per field and run. */
     private static ServerContext classServer(ExtensionContext owner, String field) {
         Class<?> testClass = owner.getRequiredTestClass();
@@ -191,16 +206,20 @@ public class PgNotificationsExtension implements BeforeAllCallback, BeforeEachCa
     private static StoredSession stored(ExtensionContext owner, AnnotationValues annotation) {
         try {
             SessionSettings settings = AnnotationSettings.of(annotation, owner::getConfigurationParameter);
+            Contracts contracts = AnnotationSettings.contracts(annotation, owner::getConfigurationParameter,
+                    System::getenv).map(found -> runContracts(owner, found)).orElse(null);
             if (QuarkusTests.runsWithQuarkus(owner.getRequiredTestClass())) {
                 // The application's database, on the server the library's test resource chose for it.
-                return sharingTheDatabase(owner, QuarkusSessions.open(owner.getRequiredTestClass(), settings));
+                return sharingTheDatabase(owner, QuarkusSessions.open(owner.getRequiredTestClass(), settings,
+                        contracts));
             }
             ServerContext server = annotation.server().isBlank() ? configuredServer(owner)
                     : classServer(owner, annotation.server());
             if (!SpringTests.runsWithSpring(owner.getRequiredTestClass())) {
-                return new StoredSession(Session.open(settings, server), new ClassLock(), !ClassLock.TAKEN_BY_JUNIT);
+                return new StoredSession(Session.open(settings, server, contracts), new ClassLock(),
+                        !ClassLock.TAKEN_BY_JUNIT);
             }
-            return sharingTheDatabase(owner, SpringSessions.open(owner, settings, server));
+            return sharingTheDatabase(owner, SpringSessions.open(owner, settings, server, contracts));
         } catch (SetupException e) {
             // The sentence once, without the SetupException that carried it and without the library's frames.
             throw StackTraces.withoutOurs(new ExtensionConfigurationException(

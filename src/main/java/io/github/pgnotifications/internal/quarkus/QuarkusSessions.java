@@ -3,6 +3,7 @@ package io.github.pgnotifications.internal.quarkus;
 import io.github.pgnotifications.ConnectionInfo;
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.contracts.Contracts;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
 
@@ -25,14 +26,15 @@ public final class QuarkusSessions {
      * @param testClass the test class, loaded by the application's class loader
      * @throws SetupException when the application has no datasource URL, or the class asks for migrations or
      *                        scripts of its own
+     * @param contracts the run's payload contracts, null when off
      */
-    public static Session open(Class<?> testClass, SessionSettings settings) {
+    public static Session open(Class<?> testClass, SessionSettings settings, Contracts contracts) {
         rejectOwnSchema(settings);
         ConnectionInfo database = ApplicationDatasource.of(testClass.getClassLoader())
                 .filter(info -> !info.jdbcUrl().equals(QuarkusTestDatabaseSwitch.PLACEHOLDER_URL))
                 .orElseThrow(() -> new SetupException(Messages.quarkusWithoutDatabase(
                         QuarkusTestDatabaseSwitch.enabled())));
-        return Session.attachWithTriggers(settings, database, () -> SCHEMA_TOOL);
+        return Session.attachWithTriggers(settings, database, () -> SCHEMA_TOOL, contracts);
     }
 
     /** The application's database is on the server the test resource chose before the application started. */

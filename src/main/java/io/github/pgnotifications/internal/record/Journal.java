@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +40,9 @@ final class Journal implements NotificationListener.Sink {
     private long gapsBegun;
     private long version;
     private long generation;
+    /** The channels whose payloads are kept for the contract check, across resets, until taken. */
+    private Set<String> tapped = Set.of();
+    private List<Notification> tappedPayloads = new ArrayList<>();
 
     Journal(List<String> channelNames, String syncChannel, int maxRecorded) {
         channelNames.forEach(name -> channels.put(name, new ChannelLog(name)));
@@ -60,9 +64,42 @@ final class Journal implements NotificationListener.Sink {
                 if (log != null) {
                     all.add(log.append(notification));
                     dropOldestBeyondWindow();
+                    if (tapped.contains(notification.channel())) {
+                        keepForContracts(notification);
+                    }
                 }
             }
             version++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bounded as the window is: past it, the oldest tenth goes (their shapes are lost, the memory is not). */
+    private void keepForContracts(Notification notification) {
+        tappedPayloads.add(notification);
+        if (tappedPayloads.size() > maxRecorded) {
+            tappedPayloads.subList(0, Math.max(1, maxRecorded / 10)).clear();
+        }
+    }
+
+    /** Keeps the payloads of these channels until {@link #takeTapped()}, whatever resets come in between. */
+    void tap(Set<String> channels) {
+        lock.lock();
+        try {
+            tapped = Set.copyOf(channels);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The payloads kept since the last call, oldest first. */
+    List<Notification> takeTapped() {
+        lock.lock();
+        try {
+            List<Notification> taken = tappedPayloads;
+            tappedPayloads = new ArrayList<>();
+            return taken;
         } finally {
             lock.unlock();
         }

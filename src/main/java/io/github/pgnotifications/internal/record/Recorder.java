@@ -222,6 +222,16 @@ public final class Recorder implements AssertableRecorder, AutoCloseable {
         return blocks.isEmpty() ? Optional.empty() : Optional.of(AwaitMessages.recordedDuringTest(blocks));
     }
 
+    /** Keeps every payload of these channels, across resets, for the contract check ({@link #takeTapped()}). */
+    public void tap(Set<String> channels) {
+        journal.tap(channels);
+    }
+
+    /** The kept payloads of the tapped channels since the last call; sync first for all that was committed. */
+    public List<Notification> takeTapped() {
+        return journal.takeTapped();
+    }
+
     @Override
     public void close() {
         listener.close();

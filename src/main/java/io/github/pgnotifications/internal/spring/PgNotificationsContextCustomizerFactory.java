@@ -23,10 +23,12 @@ public final class PgNotificationsContextCustomizerFactory implements ContextCus
     }
 
     // Spring's own lookup (enclosing classes as Spring's @Nested rules say), so the annotation is read here, not by
-    // the API package's reader that the JUnit extension uses.
+    // the API package's reader that the JUnit extension uses. The contracts folder is left out: the context does not
+    // depend on it (the extension checks contracts on whatever database the context built), and the values are the
+    // context cache's key, so a class that turns contracts on still shares its cached context with those that do not.
     private static AnnotationValues values(PgNotifications annotation) {
         return new AnnotationValues(List.of(annotation.tables()), List.of(annotation.channels()),
                 List.of(annotation.scripts()), List.of(annotation.sensitiveColumns()), List.of(annotation.flyway()),
-                annotation.liquibase(), annotation.timeout(), annotation.server());
+                annotation.liquibase(), annotation.timeout(), annotation.server(), "");
     }
 }

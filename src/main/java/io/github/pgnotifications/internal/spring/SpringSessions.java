@@ -2,6 +2,7 @@ package io.github.pgnotifications.internal.spring;
 
 import io.github.pgnotifications.internal.Messages;
 import io.github.pgnotifications.internal.SetupException;
+import io.github.pgnotifications.internal.contracts.Contracts;
 import io.github.pgnotifications.internal.core.Session;
 import io.github.pgnotifications.internal.core.SessionSettings;
 import io.github.pgnotifications.internal.provision.ServerContext;
@@ -27,9 +28,11 @@ public final class SpringSessions {
     }
 
     /**
+     * @param contracts the run's contracts folder, checked on the context's database; null when contracts are off
      * @return the session, recording on the context's database; closing it leaves the database to the context
      */
-    public static Session open(ExtensionContext testClass, SessionSettings settings, ServerContext server) {
+    public static Session open(ExtensionContext testClass, SessionSettings settings, ServerContext server,
+                               Contracts contracts) {
         ApplicationContext application;
         try {
             application = new SpringHandoff(server, settings)
@@ -54,7 +57,7 @@ public final class SpringSessions {
         ContextDatabase database = application.getBean(ContextDatabase.BEAN_NAME, ContextDatabase.class);
         testClass.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(database.name(),
                 key -> new ContextClosedAtRunEnd(database.configuration()), ContextClosedAtRunEnd.class);
-        return Session.attach(settings, database.connectionInfo());
+        return Session.attach(settings, database.connectionInfo(), contracts);
     }
 
     /** The library's own setup failure among the causes of Spring's, if it is one. */

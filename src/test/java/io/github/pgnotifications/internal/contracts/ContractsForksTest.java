@@ -1,0 +1,67 @@
+package io.github.pgnotifications.internal.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two forked JVMs of one run end together and leave one merged file, as Surefire's forks do. */
+@Timeout(120)
+class ContractsForksTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void twoJvmsOfOneRunEndingTogetherLeaveOneMergedDeterministicFile() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String first = "{\"id\": 1, \"note\": \"a\"}";
+        String second = "{\"id\": 2, \"total\": 1.5}";
+        List<Process> forks = List.of(fork(run, first), fork(run, second));
+        for (Process fork : forks) {
+            assertThat(firstLine(fork)).isEqualTo("ready");
+        }
+
+        for (Process fork : forks) {
+            OutputStream in = fork.getOutputStream();
+            in.write('\n');
+            in.flush();
+        }
+        for (Process fork : forks) {
+            assertThat(fork.waitFor(60, TimeUnit.SECONDS)).as("the fork ended").isTrue();
+            assertThat(fork.exitValue()).isZero();
+        }
+
+        assertThat(Files.readString(folder.resolve("feed.schema.json"), StandardCharsets.UTF_8))
+                .isEqualTo(ContractJson.write(ObservedShapes.merge(shape(first), shape(second))))
+                .isEqualTo(ContractJson.write(ObservedShapes.merge(shape(second), shape(first))));
+    }
+
+    private Process fork(String run, String payload) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), ForkedRun.class.getName(),
+                folder.toString(), run, payload));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static String firstLine(Process fork) throws Exception {
+        return new BufferedReader(new InputStreamReader(fork.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
+    private static ChannelContract shape(String json) {
+        ObservedShapes shapes = new ObservedShapes();
+        shapes.observe("feed", json);
+        return shapes.contractOf("feed").orElseThrow();
+    }
+}

@@ -182,12 +182,12 @@ class ContractsTest {
 
     @Test
     void theSeedsUsersTriggerGetsAnObservedContractThatTheNextRunVerifies() throws IOException {
-        Engine.assertPassed(run(SeedUsersCase.class, "classpath:contract-runs/seed-users.sql"), 1);
+        Engine.assertPassed(run(SeedUsersCase.class, "examples/src/test/resources/seed-users.sql"), 1);
 
         ChannelContract users = contract("users");
         assertThat(users.origin()).isEqualTo(ChannelContract.Origin.OBSERVED);
         assertThat(properties(users)).containsKeys("action", "db_schema", "table", "record", "old", "timestamp");
-        Engine.assertPassed(run(SeedUsersCase.class, "classpath:contract-runs/seed-users.sql"), 1);
+        Engine.assertPassed(run(SeedUsersCase.class, "examples/src/test/resources/seed-users.sql"), 1);
     }
 
     @PgNotifications(channels = "users")

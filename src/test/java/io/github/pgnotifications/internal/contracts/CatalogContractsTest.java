@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 @PgNotifications(tables = {"users", "accounts", "order_lines", "typed", "payment", "watched", "events",
         "audit.events"}, sensitiveColumns = "ssn",
-        scripts = {"classpath:contracts/seed-users.sql", "classpath:contracts/catalog.sql"})
+        scripts = {"examples/src/test/resources/seed-users.sql",
+                "classpath:contracts/spring-integration-messages.sql", "classpath:contracts/catalog.sql"})
 class CatalogContractsTest {
 
     @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Timeout;
 
 /** Observed contracts of channels fed by the team's own triggers: the seed's and Spring Integration's. */
 @Timeout(60)
-@PgNotifications(channels = {"users", "int_channel_message_notify"}, scripts = "classpath:contracts/seed-users.sql")
+@PgNotifications(channels = {"users", "int_channel_message_notify"},
+        scripts = {"examples/src/test/resources/seed-users.sql", "classpath:contracts/spring-integration-messages.sql"})
 class ObservedFromRecordingsTest {
 
     @Test

@@ -63,8 +63,8 @@ class AccountsUpdatesTest {
     @Test
     void sharesTheRunningApplicationsDatabaseWithTheFirstClass(ConnectionInfo database, DataSource dataSource)
             throws SQLException {
-        assumeTrue(FirstClass.databaseUrl != null, "runs after AccountsResourceTest, in the same JVM");
-        assertThat(database.jdbcUrl()).isEqualTo(FirstClass.databaseUrl);
+        assumeTrue(FirstClass.databaseUrl() != null, "runs after AccountsResourceTest, in the same JVM");
+        assertThat(database.jdbcUrl()).isEqualTo(FirstClass.databaseUrl());
         try (Connection connection = dataSource.getConnection();
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT count(*) FROM accounts WHERE owner = 'Ada'")) {

@@ -46,8 +46,8 @@ public final class AwaitMessages {
             message.append("\nNothing arrived on '").append(channel).append("' since the test started.");
         } else if (seen.isEmpty()) {
             message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
-                    .append(" write committed? A transaction that is still open, or rolled back (as in a")
-                    .append(" @Transactional test), sends no notification.");
+                    .append(" write committed? A transaction that is still open, or rolled back (as a Spring")
+                    .append(" @Transactional or a Quarkus @TestTransaction test is), sends no notification.");
         } else {
             message.append("\nReceived on '").append(channel).append("' since the test started (")
                     .append(seen.size()).append("):").append(Texts.indented(Timeline.newestLines(seen)));

@@ -57,7 +57,21 @@ class AccountsUpdatesTest {
 
         assertThatThrownBy(() -> recorder.channel("accounts").assertNothingElse())
                 .isInstanceOf(PgNotificationsException.class)
-                .hasMessageContaining("a transaction that wrote to its table(s) is still open");
+                .hasMessageContaining("inside a transaction of the Quarkus application that has not ended");
+    }
+
+    @Test
+    @TestTransaction
+    void insideATestTransactionAnUnflushedChangeCannotPassForNothingSent(NotificationRecorder recorder) {
+        String id = given().contentType("text/plain").body("Niklaus").when().post("/accounts")
+                .then().statusCode(200).extract().asString();
+        recorder.channel("accounts").awaitInsert(Long.valueOf(id));
+
+        accounts.deposit(Long.parseLong(id), BigDecimal.ONE);
+
+        assertThatThrownBy(() -> recorder.channel("accounts").assertNothingElse())
+                .isInstanceOf(PgNotificationsException.class)
+                .hasMessageContaining("@TestTransaction test, which is rolled back and never commits");
     }
 
     @Test

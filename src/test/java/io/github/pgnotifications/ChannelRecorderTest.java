@@ -250,7 +250,8 @@ class ChannelRecorderTest {
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessage("Timed out after 50ms waiting for UPDATE id='nope' on channel 'accounts'.\n"
                         + "Nothing arrived on 'accounts' since the test started. Was the write committed? A transaction"
-                        + " that is still open, or rolled back (as in a @Transactional test), sends no notification.");
+                        + " that is still open, or rolled back (as a Spring @Transactional or a Quarkus @TestTransaction test is),"
+                        + " sends no notification.");
     }
 
     @Test

@@ -57,7 +57,8 @@ class WritesBeforeTheTestTest {
 
         assertThat(failure).hasMessage("Timed out after 100ms waiting for INSERT id='other' on channel 'accounts'.\n"
                 + "Nothing arrived on 'accounts' since the test started. Was the write committed? A transaction that"
-                + " is still open, or rolled back (as in a @Transactional test), sends no notification.");
+                + " is still open, or rolled back (as a Spring @Transactional or a Quarkus @TestTransaction test is), sends"
+                + " no notification.");
     }
 
     @PgNotifications(tables = "accounts", scripts = "classpath:recorder.sql")

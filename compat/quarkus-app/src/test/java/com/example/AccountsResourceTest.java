@@ -35,6 +35,6 @@ class AccountsResourceTest {
     void theRecorderListensOnTheDatabaseTheApplicationWritesTo(ConnectionInfo database) {
         assertThat(applicationUrl).startsWith("jdbc:postgresql://").doesNotContain(".invalid");
         assertThat(database.jdbcUrl()).isEqualTo(applicationUrl);
-        FirstClass.databaseUrl = applicationUrl;
+        FirstClass.databaseUrl(applicationUrl);
     }
 }

@@ -57,14 +57,28 @@ class AccountsUpdatesTest {
 
         assertThatThrownBy(() -> recorder.channel("accounts").assertNothingElse())
                 .isInstanceOf(PgNotificationsException.class)
-                .hasMessageContaining("a transaction that wrote to its table(s) is still open");
+                .hasMessageContaining("inside a transaction of the Quarkus application that has not ended");
+    }
+
+    @Test
+    @TestTransaction
+    void insideATestTransactionAnUnflushedChangeCannotPassForNothingSent(NotificationRecorder recorder) {
+        String id = given().contentType("text/plain").body("Niklaus").when().post("/accounts")
+                .then().statusCode(200).extract().asString();
+        recorder.channel("accounts").awaitInsert(Long.valueOf(id));
+
+        accounts.deposit(Long.parseLong(id), BigDecimal.ONE);
+
+        assertThatThrownBy(() -> recorder.channel("accounts").assertNothingElse())
+                .isInstanceOf(PgNotificationsException.class)
+                .hasMessageContaining("@TestTransaction test, which is rolled back and never commits");
     }
 
     @Test
     void sharesTheRunningApplicationsDatabaseWithTheFirstClass(ConnectionInfo database, DataSource dataSource)
             throws SQLException {
-        assumeTrue(FirstClass.databaseUrl != null, "runs after AccountsResourceTest, in the same JVM");
-        assertThat(database.jdbcUrl()).isEqualTo(FirstClass.databaseUrl);
+        assumeTrue(FirstClass.databaseUrl() != null, "runs after AccountsResourceTest, in the same JVM");
+        assertThat(database.jdbcUrl()).isEqualTo(FirstClass.databaseUrl());
         try (Connection connection = dataSource.getConnection();
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT count(*) FROM accounts WHERE owner = 'Ada'")) {

@@ -44,6 +44,7 @@ class FailureMessageExampleTest {
         assertThat(failure).hasMessage("""
                 Timed out after 300ms waiting for INSERT id=42 on channel 'users'.
                 Nothing arrived on 'users' since the test started. Was the write committed? A transaction that is \
-                still open, or rolled back (as in a @Transactional test), sends no notification.""");
+                still open, or rolled back (as a Spring @Transactional or a Quarkus @TestTransaction test is), sends \
+                no notification.""");
     }
 }

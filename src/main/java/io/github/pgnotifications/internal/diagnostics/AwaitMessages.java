@@ -46,8 +46,8 @@ public final class AwaitMessages {
             message.append("\nNothing arrived on '").append(channel).append("' since the test started.");
         } else if (seen.isEmpty()) {
             message.append("\nNothing arrived on '").append(channel).append("' since the test started. Was the")
-                    .append(" write committed? A transaction that is still open, or rolled back (as in a")
-                    .append(" @Transactional test), sends no notification.");
+                    .append(" write committed? A transaction that is still open, or rolled back (as a Spring")
+                    .append(" @Transactional or a Quarkus @TestTransaction test is), sends no notification.");
         } else {
             message.append("\nReceived on '").append(channel).append("' since the test started (")
                     .append(seen.size()).append("):").append(Texts.indented(Timeline.newestLines(seen)));
@@ -160,6 +160,20 @@ public final class AwaitMessages {
     }
 
     /**
+     * An absence check made inside a Quarkus transaction that has not ended: what the test wrote is not committed.
+     *
+     * @param where e.g. {@code channel 'users'}
+     */
+    public static String cannotProveInQuarkusTransaction(String what, String where) {
+        return "Cannot prove " + what + " arrived on " + where + ": this thread is inside a transaction of the Quarkus"
+                + " application that has not ended (QuarkusTransaction.isActive()): a @TestTransaction test, which is"
+                + " rolled back and never commits, or a @Transactional test method, which commits only after it"
+                + " returns. Nothing written in it is committed (Hibernate may not even have flushed it), so no"
+                + " notification of it can have been sent. Drop @TestTransaction (or @Transactional) from the test and"
+                + " let the application's own @Transactional method commit, then check.";
+    }
+
+    /**
      * An absence check made while sessions hold uncommitted writes to the channel's tables.
      *
      * @param sessions lines from {@link #uncommittedSession}
@@ -211,6 +225,13 @@ public final class AwaitMessages {
                 + " TestTransaction.end() before awaiting, or remove @Transactional from the test)"
                 : "this thread is inside a Spring transaction that has not committed yet: what it wrote is sent only"
                 + " when it commits (await after the @Transactional method or TransactionTemplate callback returns)";
+    }
+
+    /** A hazard of a wait made inside a Quarkus transaction that has not ended. */
+    public static String quarkusTransactionOpen() {
+        return "this thread is inside a transaction of the Quarkus application that has not ended: what it wrote is"
+                + " sent only when it commits, and a @TestTransaction test never commits (drop @TestTransaction, or"
+                + " @Transactional from the test method, and let the application's own @Transactional method commit)";
     }
 
     public static String queueFilling(double usage) {

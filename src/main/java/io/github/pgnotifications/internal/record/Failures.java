@@ -7,6 +7,7 @@ import io.github.pgnotifications.internal.Durations;
 import io.github.pgnotifications.internal.diagnostics.AwaitMessages;
 import io.github.pgnotifications.internal.diagnostics.Hazards;
 import io.github.pgnotifications.internal.diagnostics.NearMisses;
+import io.github.pgnotifications.internal.diagnostics.QuarkusTransactions;
 import io.github.pgnotifications.internal.diagnostics.Seen;
 import io.github.pgnotifications.internal.diagnostics.SpringTransactions;
 import io.github.pgnotifications.internal.diagnostics.StackTraces;
@@ -81,13 +82,16 @@ final class Failures {
         List<String> found = new ArrayList<>();
         SpringTransactions.onThisThread().ifPresent(kind -> found.add(AwaitMessages.springTransactionOpen(
                 kind == SpringTransactions.Kind.TEST_MANAGED)));
+        if (QuarkusTransactions.onThisThread()) {
+            found.add(AwaitMessages.quarkusTransactionOpen());
+        }
         found.addAll(server.hazards());
         return report(new AssertionFailedError(described(expected.assertion(), AwaitMessages.withHazards(message,
                 found)), expected.description(), String.join("\n", Timeline.newestLines(here))));
     }
 
     /**
-     * Fails an absence check that could not have seen what it checks: the calling thread is inside a Spring
+     * Fails an absence check that could not have seen what it checks: the calling thread is inside a Spring or Quarkus
      * transaction that has not ended, or a session holds uncommitted writes to {@code tables} (empty: to any table).
      *
      * @param where how the message names the channels, e.g. {@code channel 'users'}
@@ -97,6 +101,10 @@ final class Failures {
         if (spring.isPresent()) {
             throw report(new PgNotificationsException(described(assertion, AwaitMessages
                     .cannotProveInSpringTransaction(what, where, spring.get() == SpringTransactions.Kind.TEST_MANAGED))));
+        }
+        if (QuarkusTransactions.onThisThread()) {
+            throw report(new PgNotificationsException(described(assertion, AwaitMessages
+                    .cannotProveInQuarkusTransaction(what, where))));
         }
         List<String> sessions = uncommittedWriters.apply(tables);
         if (!sessions.isEmpty()) {

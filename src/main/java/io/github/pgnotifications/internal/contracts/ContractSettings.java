@@ -103,7 +103,24 @@ public record ContractSettings(Path folder, Mode mode, boolean additiveAllowed, 
         ProcessHandle self = ProcessHandle.current();
         boolean surefireFork = System.getProperty("surefire.test.class.path") != null
                 || System.getProperty("surefire.real.class.path") != null;
-        ProcessHandle run = surefireFork ? self.parent().orElse(self) : self;
+        ProcessHandle run = surefireFork ? buildJvm(self).orElse(self) : self;
         return run.pid() + "@" + run.info().startInstant().map(String::valueOf).orElse("?");
+    }
+
+    /**
+     * The nearest ancestor that is a JVM: on Unix Surefire starts each fork through {@code /bin/sh -c}, so the fork's
+     * parent is a shell of its own and only the build's JVM above it is common to the forks.
+     */
+    private static Optional<ProcessHandle> buildJvm(ProcessHandle fork) {
+        Optional<ProcessHandle> ancestor = fork.parent();
+        while (ancestor.isPresent() && !isJava(ancestor.get())) {
+            ancestor = ancestor.get().parent();
+        }
+        return ancestor.or(fork::parent);
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(command -> Path.of(command).getFileName().toString())
+                .map(name -> name.equals("java") || name.equals("java.exe")).orElse(false);
     }
 }

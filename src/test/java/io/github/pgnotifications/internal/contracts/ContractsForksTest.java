@@ -1,6 +1,7 @@
 package io.github.pgnotifications.internal.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -46,6 +47,28 @@ class ContractsForksTest {
         assertThat(Files.readString(folder.resolve("feed.schema.json"), StandardCharsets.UTF_8))
                 .isEqualTo(ContractJson.write(ObservedShapes.merge(shape(first), shape(second))))
                 .isEqualTo(ContractJson.write(ObservedShapes.merge(shape(second), shape(first))));
+    }
+
+    @Test
+    void forksStartedThroughAShellAsSurefireStartsThemOnUnixAreOneRunOfTheBuildsJvm() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh, as Surefire's forks on Unix");
+        ProcessHandle build = ProcessHandle.current();
+        String expected = build.pid() + "@" + build.info().startInstant().map(String::valueOf).orElse("?");
+
+        assertThat(List.of(runIdOfForkThroughAShell(), runIdOfForkThroughAShell()))
+                .as("each fork's parent is a shell of its own; the JVM above the shells is the run")
+                .containsOnly(expected);
+    }
+
+    private String runIdOfForkThroughAShell() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Not the shell's last command, so that the shell stays the fork's parent instead of exec'ing into java.
+        String script = "\"$0\" -cp \"$1\" " + RunIdOfFork.class.getName() + " \"$2\"; exit $?";
+        Process fork = new ProcessBuilder("/bin/sh", "-c", script, java, System.getProperty("java.class.path"),
+                folder.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String runId = firstLine(fork);
+        assertThat(fork.waitFor(60, TimeUnit.SECONDS)).as("the fork ended").isTrue();
+        return runId;
     }
 
     private Process fork(String run, String payload) throws Exception {

@@ -102,10 +102,15 @@ public final class TriggerCatalog {
      */
     public static List<Row> read(DataSource db) {
         try (Connection connection = db.getConnection()) {
-            return read(connection, serverVersionNumber(connection));
+            return read(connection);
         } catch (SQLException e) {
             throw new IllegalStateException(AssertionMessages.catalogUnreadable(e.getMessage()), e);
         }
+    }
+
+    /** As {@link #read(DataSource)}, on a connection the caller holds. */
+    public static List<Row> read(Connection connection) throws SQLException {
+        return read(connection, serverVersionNumber(connection));
     }
 
     /** As {@link #read(DataSource)}, reading the catalog as on a server of this {@code server_version_num}. */

@@ -48,7 +48,7 @@ record InstalledTable(TableName table, String channel, boolean partitioned, List
     /** Every table with the library's trigger, in schema and name order. */
     static List<InstalledTable> read(Connection connection) throws SQLException {
         Map<String, Arguments> arguments = arguments(connection);
-        List<TriggerCatalog.Row> triggers = TriggerCatalog.read(connection, serverVersion(connection)).stream()
+        List<TriggerCatalog.Row> triggers = TriggerCatalog.read(connection).stream()
                 .filter(t -> t.library() && !t.cloned()).toList();
         List<InstalledTable> tables = new ArrayList<>();
         for (TriggerCatalog.Row trigger : triggers) {
@@ -116,14 +116,5 @@ record InstalledTable(TableName table, String channel, boolean partitioned, List
 
     private static String id(String schema, String table, String trigger) {
         return schema + '\0' + table + '\0' + trigger;
-    }
-
-    private static int serverVersion(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT current_setting('server_version_num')::int");
-             ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getInt(1);
-        }
     }
 }

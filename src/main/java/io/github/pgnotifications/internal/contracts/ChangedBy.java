@@ -71,10 +71,10 @@ public final class ChangedBy {
     private static Set<String> columns(List<ContractChange> changes) {
         Set<String> columns = new LinkedHashSet<>();
         for (ContractChange change : changes) {
-            String path = change.path();
-            int slash = path.lastIndexOf('/');
-            if (slash >= 0 && slash < path.length() - 1) {
-                columns.add(path.substring(slash + 1).replace("~1", "/").replace("~0", "~"));
+            List<Object> tokens = Paths.tokens(change.path());
+            String last = tokens.isEmpty() ? "" : String.valueOf(tokens.get(tokens.size() - 1));
+            if (!last.isEmpty()) {
+                columns.add(last);
             }
         }
         return columns;

@@ -1,6 +1,7 @@
 package io.github.pgnotifications.internal.contracts;
 
 import io.github.pgnotifications.internal.contracts.ContractChange.Kind;
+import io.github.pgnotifications.internal.json.JsonPointer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class FieldDiff {
         List<ContractChange> gone = new ArrayList<>();
         List<ContractChange> added = new ArrayList<>();
         for (String name : names) {
-            String field = path + "/" + Paths.escape(name);
+            String field = path + "/" + JsonPointer.escape(name);
             Optional<SchemaShape> old = Optional.ofNullable(before.properties().get(name));
             Optional<SchemaShape> now = Optional.ofNullable(after.properties().get(name));
             if (old.isPresent() && now.isPresent()) {

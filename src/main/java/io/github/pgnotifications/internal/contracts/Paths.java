@@ -1,6 +1,6 @@
 package io.github.pgnotifications.internal.contracts;
 
-import java.util.Arrays;
+import io.github.pgnotifications.internal.json.JsonPointer;
 import java.util.List;
 
 /**
@@ -16,14 +16,9 @@ final class Paths {
     static String pointer(List<?> tokens) {
         StringBuilder pointer = new StringBuilder();
         for (Object token : tokens) {
-            pointer.append('/').append(escape(token.toString()));
+            pointer.append('/').append(JsonPointer.escape(token.toString()));
         }
         return pointer.toString();
-    }
-
-    /** One member name as a JSON Pointer token. */
-    static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** {@code record.items[0].id}, {@code tags[*]} for any element; {@code the payload} for the whole of it. */
@@ -46,12 +41,11 @@ final class Paths {
 
     /** A JSON Pointer's tokens; digits-only tokens as indexes. */
     static List<Object> tokens(String pointer) {
-        if (pointer.isEmpty()) {
-            return List.of();
-        }
-        return Arrays.stream(pointer.substring(1).split("/", -1))
-                .map(token -> token.replace("~1", "/").replace("~0", "~"))
-                .map(token -> token.matches("0|[1-9][0-9]{0,8}") ? (Object) Integer.valueOf(token) : token)
-                .toList();
+        return JsonPointer.compile(pointer).tokens().stream().map(Paths::indexOrName).toList();
+    }
+
+    private static Object indexOrName(String token) {
+        int index = JsonPointer.arrayIndex(token);
+        return index >= 0 ? index : token;
     }
 }

@@ -71,6 +71,16 @@ public final class JsonPointer {
         return token.toString();
     }
 
+    /** The reference tokens, unescaped: {@code /a~1b/0} has {@code a/b} and {@code 0}. */
+    public List<String> tokens() {
+        return tokens;
+    }
+
+    /** One member name as a reference token: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+    public static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
     /** The value at this pointer in a parsed value, or empty when there is none (a null that is there is found). */
     public Optional<Found> find(Object root) {
         Object value = root;
@@ -110,7 +120,7 @@ public final class JsonPointer {
     }
 
     /** The index a token writes, or -1 when it writes none ("-", leading zeros, not digits, too big). */
-    private static int arrayIndex(String token) {
+    public static int arrayIndex(String token) {
         if (token.isEmpty() || token.length() > 9 || token.length() > 1 && token.charAt(0) == '0') {
             return -1;
         }
@@ -131,7 +141,7 @@ public final class JsonPointer {
         }
         StringBuilder prefix = new StringBuilder();
         for (String token : tokens.subList(0, depth)) {
-            prefix.append('/').append(token.replace("~", "~0").replace("/", "~1"));
+            prefix.append('/').append(escape(token));
         }
         return new JsonPointer(prefix.toString(), tokens.subList(0, depth));
     }

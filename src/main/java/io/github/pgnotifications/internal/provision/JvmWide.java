@@ -64,7 +64,7 @@ final class JvmWide {
     }
 
     static void runStarted(String run) {
-        updateRuns(runs -> runs.add(run));
+        updateList(RUNS, RUNS_LOCK, runs -> runs.add(run));
     }
 
     /**
@@ -72,12 +72,7 @@ final class JvmWide {
      * application configured by hand with the same URL writes there.
      */
     static void configuredDatabaseUsed(String database) {
-        synchronized (CONFIGURED_DATABASES_LOCK) {
-            Set<String> known = configuredDatabases();
-            if (known.add(database)) {
-                setProperty(CONFIGURED_DATABASES, PID + ":" + String.join(",", known));
-            }
-        }
+        updateList(CONFIGURED_DATABASES, CONFIGURED_DATABASES_LOCK, known -> known.add(database));
     }
 
     /** The configured databases runs of this JVM used, as {@link #configuredDatabaseUsed} noted them. */
@@ -88,27 +83,24 @@ final class JvmWide {
     }
 
     static void runEnded(String run) {
-        updateRuns(runs -> runs.remove(run));
+        updateList(RUNS, RUNS_LOCK, runs -> runs.remove(run));
     }
 
     /** The runs of every copy of the library in this JVM that have not ended. */
     static Set<String> runs() {
         synchronized (RUNS_LOCK) {
-            return runsOfThisJvm();
+            return listOfThisJvm(RUNS);
         }
     }
 
-    private static void updateRuns(Function<Set<String>, Boolean> change) {
-        synchronized (RUNS_LOCK) {
-            Set<String> runs = runsOfThisJvm();
-            if (change.apply(runs)) {
-                setProperty(RUNS, runs.isEmpty() ? null : PID + ":" + String.join(",", runs));
+    /** Changes a {@code pid:a,b,c} list under its lock; an emptied list is removed. */
+    private static void updateList(String property, Object lock, Function<Set<String>, Boolean> change) {
+        synchronized (lock) {
+            Set<String> values = listOfThisJvm(property);
+            if (change.apply(values)) {
+                setProperty(property, values.isEmpty() ? null : PID + ":" + String.join(",", values));
             }
         }
-    }
-
-    private static Set<String> runsOfThisJvm() {
-        return listOfThisJvm(RUNS);
     }
 
     /** {@code pid:a,b,c}: our values hold no comma. */
